@@ -1,0 +1,248 @@
+package dev.istiolint.core.internal;
+
+import dev.istiolint.core.LintException;
+import dev.istiolint.core.LintRequest;
+import dev.istiolint.core.LintResult;
+import dev.istiolint.core.Summary;
+import dev.istiolint.core.diag.Diagnostic;
+import dev.istiolint.core.diag.RelatedLocation;
+import dev.istiolint.core.diag.Severity;
+import dev.istiolint.core.engine.MeshSnapshot;
+import dev.istiolint.core.internal.decode.ResourceDecoder;
+import dev.istiolint.core.internal.source.LoadableSource;
+import dev.istiolint.core.internal.source.SourceCollector;
+import dev.istiolint.core.internal.yaml.LoadedFile;
+import dev.istiolint.core.internal.yaml.YDocument;
+import dev.istiolint.core.internal.yaml.YamlLoader;
+import dev.istiolint.core.model.GenericResource;
+import dev.istiolint.core.model.IstioVersion;
+import dev.istiolint.core.model.Resource;
+import dev.istiolint.core.model.ResourceId;
+import dev.istiolint.core.rule.CoreRules;
+import dev.istiolint.core.rule.LintRule;
+import dev.istiolint.core.rule.RuleContext;
+import dev.istiolint.core.rule.RuleMeta;
+import dev.istiolint.core.source.SourceSpan;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** One run of the pipeline: sources, documents, resources, snapshot, rules, findings. */
+public final class LintRun {
+
+  private static final Set<String> LEGACY_KINDS = Set.of("MeshPolicy", "Policy");
+
+  private final LintRequest request;
+  private final List<Diagnostic> findings = new ArrayList<>();
+  private final List<Throwable> internalErrors = new ArrayList<>();
+  private final Map<String, String> rulesNotRun = new TreeMap<>();
+
+  public LintRun(LintRequest request) {
+    this.request = request;
+  }
+
+  public LintResult run() {
+    validateRuleIds();
+    SourceCollector.Collected collected =
+        new SourceCollector(request.baseDirectory(), request.maxFileBytes())
+            .collect(request.paths(), request.sources());
+    if (!collected.missingPaths().isEmpty() && collected.sources().isEmpty() && request.sources().isEmpty()) {
+      throw new LintException(LintException.Kind.USAGE, "no such file or folder: " + collected.missingPaths().get(0));
+    }
+    findings.addAll(collected.problems());
+
+    YamlLoader loader = new YamlLoader();
+    ResourceDecoder decoder = new ResourceDecoder(request.defaultNamespace());
+    List<Resource> resources = new ArrayList<>();
+    int documents = 0;
+    for (LoadableSource source : collected.sources()) {
+      LoadedFile file = loader.load(source.displayPath(), source.bytes());
+      findings.addAll(file.problems());
+      for (YDocument doc : file.documents()) {
+        documents++;
+        ResourceDecoder.Decoded decoded = decoder.decode(doc);
+        findings.addAll(decoded.problems());
+        decoded.resource().ifPresent(resources::add);
+      }
+    }
+    reportDuplicates(resources);
+    Map<String, Integer> unknownKinds = new TreeMap<>();
+    for (Resource r : resources) {
+      if (r instanceof GenericResource) {
+        unknownKinds.merge(r.kind(), 1, Integer::sum);
+      }
+    }
+
+    String[] reason = new String[1];
+    IstioVersion version = chooseVersion(resources, reason);
+    MeshSnapshot snapshot = MeshSnapshot.of(resources);
+    runRules(snapshot, version);
+
+    List<Diagnostic> out = applyOverrides(findings);
+    out.sort(null);
+    int errors = 0;
+    int warnings = 0;
+    int infos = 0;
+    for (Diagnostic d : out) {
+      switch (d.severity()) {
+        case ERROR -> errors++;
+        case WARNING -> warnings++;
+        case INFO -> infos++;
+      }
+    }
+    Summary summary =
+        new Summary(
+            collected.sources().size(), documents, resources.size(), errors, warnings, infos, unknownKinds, rulesNotRun);
+    return new LintResult(out, summary, version, reason[0], snapshot, internalErrors);
+  }
+
+  private void validateRuleIds() {
+    Set<String> known = new HashSet<>();
+    CoreRules.all().forEach(m -> known.add(m.id()));
+    request.rules().forEach(r -> known.add(r.meta().id()));
+    List<String> unknown = new ArrayList<>();
+    for (String id : request.select()) {
+      if (!known.contains(id)) {
+        unknown.add(id);
+      }
+    }
+    for (String id : request.ignore()) {
+      if (!known.contains(id)) {
+        unknown.add(id);
+      }
+    }
+    for (String id : request.severityOverrides().keySet()) {
+      if (!known.contains(id)) {
+        unknown.add(id);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new LintException(LintException.Kind.USAGE, "unknown rule id: " + String.join(", ", unknown));
+    }
+  }
+
+  private IstioVersion chooseVersion(List<Resource> resources, String[] reason) {
+    if (request.istioVersion().isPresent()) {
+      reason[0] = "given";
+      return request.istioVersion().get();
+    }
+    Optional<Resource> legacy =
+        resources.stream()
+            .filter(r -> LEGACY_KINDS.contains(r.kind()) && r.ref().apiVersion().startsWith("authentication.istio.io/"))
+            .findFirst();
+    if (legacy.isPresent()) {
+      reason[0] = "implied by " + legacy.get().id() + " (authentication.istio.io/v1alpha1 exists only before 1.6)";
+      return IstioVersion.V1_0;
+    }
+    reason[0] = "default (newest profile)";
+    return IstioVersion.LATEST;
+  }
+
+  private void reportDuplicates(List<Resource> resources) {
+    Map<ResourceId, Resource> first = new LinkedHashMap<>();
+    for (Resource r : resources) {
+      Resource earlier = first.putIfAbsent(r.id(), r);
+      if (earlier != null) {
+        findings.add(
+            new Diagnostic(
+                CoreRules.DUPLICATE_RESOURCE,
+                CoreRules.DUPLICATE_RESOURCE.defaultSeverity(),
+                r.id() + " is defined twice; the one applied last replaces the other",
+                r.nameSpan(),
+                Optional.of(r.ref()),
+                List.of(RelatedLocation.of(earlier.nameSpan(), "first definition", earlier.ref()))));
+      }
+    }
+  }
+
+  private boolean enabled(RuleMeta meta) {
+    if (request.ignore().contains(meta.id())) {
+      return false;
+    }
+    return request.select().isEmpty() || request.select().contains(meta.id());
+  }
+
+  private void runRules(MeshSnapshot snapshot, IstioVersion version) {
+    for (LintRule rule : request.rules()) {
+      RuleMeta meta = rule.meta();
+      if (!enabled(meta)) {
+        continue;
+      }
+      Context ctx = new Context(meta, snapshot, version);
+      try {
+        rule.check(ctx);
+      } catch (RuntimeException | StackOverflowError e) {
+        internalErrors.add(e);
+        SourceSpan at = ctx.lastResource == null ? SourceSpan.startOf("<rules>") : ctx.lastResource.nameSpan();
+        findings.add(
+            new Diagnostic(
+                CoreRules.INTERNAL_ERROR,
+                Severity.ERROR,
+                "rule "
+                    + meta.id()
+                    + " ("
+                    + meta.name()
+                    + ") failed"
+                    + (ctx.lastResource == null ? "" : " on " + ctx.lastResource.id())
+                    + ": "
+                    + e.getClass().getSimpleName()
+                    + "; please report it (rerun with --debug for details)",
+                at,
+                ctx.lastResource == null ? Optional.empty() : Optional.of(ctx.lastResource.ref()),
+                List.of()));
+      }
+    }
+  }
+
+  private List<Diagnostic> applyOverrides(List<Diagnostic> in) {
+    List<Diagnostic> out = new ArrayList<>(in.size());
+    for (Diagnostic d : in) {
+      if (!enabled(d.rule()) && !d.rule().equals(CoreRules.INTERNAL_ERROR)) {
+        continue;
+      }
+      Severity override = request.severityOverrides().get(d.ruleId());
+      out.add(override == null ? d : d.withSeverity(override));
+    }
+    return out;
+  }
+
+  private final class Context implements RuleContext {
+    private final RuleMeta meta;
+    private final MeshSnapshot snapshot;
+    private final IstioVersion version;
+    private Resource lastResource;
+
+    Context(RuleMeta meta, MeshSnapshot snapshot, IstioVersion version) {
+      this.meta = meta;
+      this.snapshot = snapshot;
+      this.version = version;
+    }
+
+    @Override
+    public MeshSnapshot mesh() {
+      return snapshot;
+    }
+
+    @Override
+    public IstioVersion istioVersion() {
+      return version;
+    }
+
+    @Override
+    public void report(Resource resource, SourceSpan span, String message, List<RelatedLocation> related) {
+      lastResource = resource;
+      findings.add(
+          new Diagnostic(meta, meta.defaultSeverity(), message, span, Optional.of(resource.ref()), related));
+    }
+
+    @Override
+    public void notApplicable(String reason) {
+      rulesNotRun.put(meta.id(), reason);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package dev.istiolint.core.rule;
+
+import dev.istiolint.core.diag.Severity;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The findings core itself produces: problems reading files and YAML ({@code YAML}), schema and field validation
+ * ({@code SCHEMA}), and tool-level notes ({@code LINT}). They have ids, docs and suppressions like any rule, but no
+ * {@link LintRule} class: the loader, the validator and the engine report them.
+ */
+public final class CoreRules {
+
+  public static final RuleMeta DUPLICATE_KEY =
+      meta("YAML001", "duplicate-key", Severity.ERROR, "A mapping has the same key twice; one value is silently lost");
+  public static final RuleMeta SYNTAX_ERROR =
+      meta("YAML002", "yaml-syntax-error", Severity.ERROR, "The document is not valid YAML");
+  public static final RuleMeta FILE_TOO_LARGE =
+      meta("YAML003", "file-too-large", Severity.ERROR, "The file is larger than the size limit and was not read");
+  public static final RuleMeta NESTING_TOO_DEEP =
+      meta("YAML004", "nesting-too-deep", Severity.ERROR, "The document nests deeper than the depth limit");
+  public static final RuleMeta ALIAS_LIMIT =
+      meta(
+          "YAML005",
+          "alias-limit-exceeded",
+          Severity.ERROR,
+          "Anchors and aliases expand beyond the node budget, or an alias refers to itself");
+  public static final RuleMeta INVALID_ENCODING =
+      meta("YAML006", "invalid-encoding", Severity.ERROR, "The file is not valid UTF-8 or has a NUL or control byte");
+  public static final RuleMeta UNSUPPORTED_TAG =
+      meta("YAML007", "unsupported-tag", Severity.ERROR, "A node carries a tag outside the YAML core schema");
+  public static final RuleMeta UNREADABLE_PATH =
+      meta(
+          "YAML008",
+          "unreadable-path",
+          Severity.ERROR,
+          "A path could not be read: a dangling or looping link, a device, a FIFO or missing permissions");
+  public static final RuleMeta TEMPLATE_NOT_YAML =
+      meta("YAML009", "template-not-yaml", Severity.ERROR, "The file is a template (Helm, Go) rather than a manifest");
+  public static final RuleMeta NOT_A_RESOURCE =
+      meta(
+          "YAML010",
+          "not-a-resource",
+          Severity.ERROR,
+          "A document is not a mapping with apiVersion, kind and metadata.name");
+
+  public static final RuleMeta INTERNAL_ERROR =
+      meta("LINT001", "internal-error", Severity.ERROR, "istio-lint failed on this resource; please report it");
+  public static final RuleMeta UNKNOWN_KIND =
+      meta("LINT002", "unknown-kind", Severity.INFO, "The kind is not one istio-lint analyses; it was kept but not checked");
+  public static final RuleMeta DUPLICATE_RESOURCE =
+      meta(
+          "LINT003",
+          "duplicate-resource",
+          Severity.WARNING,
+          "The same kind, namespace and name is defined twice; only one of them reaches the cluster");
+  public static final RuleMeta INVALID_MESH_CONFIG =
+      meta("LINT004", "invalid-mesh-config", Severity.ERROR, "The mesh configuration cannot be read or is invalid");
+
+  private CoreRules() {}
+
+  /** Every core finding type, in id order. */
+  public static List<RuleMeta> all() {
+    return List.of(
+        DUPLICATE_KEY,
+        SYNTAX_ERROR,
+        FILE_TOO_LARGE,
+        NESTING_TOO_DEEP,
+        ALIAS_LIMIT,
+        INVALID_ENCODING,
+        UNSUPPORTED_TAG,
+        UNREADABLE_PATH,
+        TEMPLATE_NOT_YAML,
+        NOT_A_RESOURCE,
+        INTERNAL_ERROR,
+        UNKNOWN_KIND,
+        DUPLICATE_RESOURCE,
+        INVALID_MESH_CONFIG);
+  }
+
+  private static RuleMeta meta(String id, String name, Severity severity, String summary) {
+    return new RuleMeta(id, name, severity, summary, Optional.empty(), List.of());
+  }
+}
