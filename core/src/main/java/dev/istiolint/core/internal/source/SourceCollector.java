@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -141,10 +142,13 @@ public final class SourceCollector {
         return Optional.of(Files.readAttributes(p, BasicFileAttributes.class));
       } catch (NoSuchFileException e) {
         problems.add(unreadable(shown, "this path is a link to a file that does not exist; it was not read"));
-      } catch (FileSystemLoopException e) {
-        problems.add(unreadable(shown, "this path is a link that loops; it was not read"));
       } catch (IOException e) {
-        problems.add(unreadable(shown, "this path is a link that cannot be followed (" + reason(e) + "); it was not read"));
+        problems.add(
+            unreadable(
+                shown,
+                isLoop(e)
+                    ? "this path is a link that loops; it was not read"
+                    : "this path is a link that cannot be followed (" + reason(e) + "); it was not read"));
       }
       return Optional.empty();
     }
@@ -294,10 +298,15 @@ public final class SourceCollector {
     if (e instanceof NoSuchFileException) {
       return "it does not exist";
     }
-    if (e instanceof FileSystemLoopException) {
+    if (isLoop(e)) {
       return "a link loop";
     }
     return "an input/output error";
+  }
+
+  private static boolean isLoop(Exception e) {
+    return e instanceof FileSystemLoopException
+        || (e instanceof FileSystemException f && f.getReason() != null && f.getReason().contains("symbolic links"));
   }
 
   private static Diagnostic unreadable(String file, String message) {
