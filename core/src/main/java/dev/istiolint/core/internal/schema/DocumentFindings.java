@@ -11,12 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Collects the findings on one document and places them: each JSON pointer maps to where its key or value was
  * written, falling back to the nearest ancestor that was.
  */
 final class DocumentFindings {
+
+  private static final Pattern INDICES = Pattern.compile("\\[[0-9]+\\]");
 
   private final Map<String, NodeLocation> index;
   private final SourceSpan documentSpan;
@@ -51,10 +54,13 @@ final class DocumentFindings {
     return index.containsKey(pointer);
   }
 
-  /** Reports once per rule, place and message. */
+  /**
+   * Reports once per rule, place and message. A node reached twice through an alias or merge key has one span but
+   * two paths; list indices are left out of the comparison so that it is reported once, at its definition.
+   */
   void report(RuleMeta rule, String pointer, boolean atKey, String message) {
     SourceSpan span = spanOf(pointer, atKey);
-    if (seen.add(rule.id() + span + message)) {
+    if (seen.add(key(rule, span, message))) {
       findings.add(new Diagnostic(rule, rule.defaultSeverity(), message, span, resource, List.of()));
     }
   }
@@ -68,11 +74,15 @@ final class DocumentFindings {
       Optional<IstioVersion> since,
       Optional<IstioVersion> until) {
     SourceSpan span = spanOf(pointer, atKey);
-    if (seen.add(rule.id() + span + message)) {
+    if (seen.add(key(rule, span, message))) {
       versioned.add(
           new VersionedDiagnostic(
               new Diagnostic(rule, rule.defaultSeverity(), message, span, resource, List.of()), since, until));
     }
+  }
+
+  private static String key(RuleMeta rule, SourceSpan span, String message) {
+    return rule.id() + " " + span + " " + span.endLine() + ":" + span.endColumn() + " " + INDICES.matcher(message).replaceAll("");
   }
 
   List<Diagnostic> findings() {

@@ -53,7 +53,7 @@ final class TreeConverter {
     index.put(pointer, new NodeLocation(key, n.span()));
     if (n instanceof YMap m) {
       ObjectNode o = F.objectNode();
-      for (YMap.Entry e : m.entries()) {
+      for (YMap.Entry e : withMerges(m)) {
         String name = e.key().value();
         if (o.has(name) || (e.value() instanceof YScalar s && scalarValue(s, "").isNull())) {
           continue;
@@ -75,6 +75,47 @@ final class TreeConverter {
     YScalar s = (YScalar) n;
     scalars.put(pointer, s);
     return scalarValue(s, pointer);
+  }
+
+  /**
+   * The entries of a mapping with YAML merge keys ({@code <<: *anchor}) applied, as Kubernetes reads them: explicit
+   * entries win over merged ones, earlier merged maps over later ones. Inert when the loader already merged.
+   */
+  private static List<YMap.Entry> withMerges(YMap m) {
+    boolean hasMerge = false;
+    for (YMap.Entry e : m.entries()) {
+      hasMerge |= isMergeKey(e.key());
+    }
+    if (!hasMerge) {
+      return m.entries();
+    }
+    List<YMap.Entry> out = new ArrayList<>();
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (YMap.Entry e : m.entries()) {
+      if (!isMergeKey(e.key()) && names.add(e.key().value())) {
+        out.add(e);
+      }
+    }
+    for (YMap.Entry e : m.entries()) {
+      if (!isMergeKey(e.key())) {
+        continue;
+      }
+      List<YNode> sources = e.value() instanceof YSeq s ? s.items() : List.of(e.value());
+      for (YNode source : sources) {
+        if (source instanceof YMap sm) {
+          for (YMap.Entry merged : withMerges(sm)) {
+            if (names.add(merged.key().value())) {
+              out.add(merged);
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean isMergeKey(YScalar key) {
+    return key.plain() && key.tag().isEmpty() && key.value().equals("<<");
   }
 
   private JsonNode scalarValue(YScalar s, String pointer) {
