@@ -66,9 +66,9 @@ final class SemanticChecks {
     out.report(CoreRules.SCHEMA_ISTIO_VALIDATION, pointer, atKey, message);
   }
 
-  /** Reports an Istio validation error that holds only for the given versions. */
+  /** Reports an Istio validation error that holds only for the given versions, at the key of {@code pointer}. */
   void errorFor(String pointer, String message, Optional<IstioVersion> since, Optional<IstioVersion> until) {
-    out.reportVersioned(CoreRules.SCHEMA_ISTIO_VALIDATION, pointer, false, message, since, until);
+    out.reportVersioned(CoreRules.SCHEMA_ISTIO_VALIDATION, pointer, true, message, since, until);
   }
 
   int lineOf(String pointer) {
