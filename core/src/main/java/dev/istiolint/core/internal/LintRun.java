@@ -10,6 +10,8 @@ import dev.istiolint.core.diag.Severity;
 import dev.istiolint.core.engine.MeshSnapshot;
 import dev.istiolint.core.internal.decode.MeshConfigFile;
 import dev.istiolint.core.internal.decode.ResourceDecoder;
+import dev.istiolint.core.internal.schema.SchemaValidator;
+import dev.istiolint.core.internal.schema.VersionedDiagnostic;
 import dev.istiolint.core.internal.source.LoadableSource;
 import dev.istiolint.core.internal.source.SourceCollector;
 import dev.istiolint.core.internal.yaml.LoadedFile;
@@ -60,6 +62,8 @@ public final class LintRun {
 
     YamlLoader loader = new YamlLoader();
     ResourceDecoder decoder = new ResourceDecoder(request.defaultNamespace());
+    SchemaValidator validator = new SchemaValidator(request.defaultNamespace());
+    List<VersionedDiagnostic> versioned = new ArrayList<>();
     List<Resource> resources = new ArrayList<>();
     int documents = 0;
     for (LoadableSource source : collected.sources()) {
@@ -67,6 +71,9 @@ public final class LintRun {
       findings.addAll(file.problems());
       for (YDocument doc : file.documents()) {
         documents++;
+        SchemaValidator.Validation validation = validator.validate(doc);
+        findings.addAll(validation.findings());
+        versioned.addAll(validation.versioned());
         ResourceDecoder.Decoded decoded = decoder.decode(doc);
         findings.addAll(decoded.problems());
         decoded.resource().ifPresent(resources::add);
@@ -85,6 +92,7 @@ public final class LintRun {
     Optional<MeshConfig> meshFile =
         request.meshConfig().map(p -> MeshConfigFile.load(p, displayPath(p)));
     MeshSnapshot snapshot = MeshSnapshot.of(resources, version, meshFile);
+    versioned.stream().filter(v -> v.appliesTo(version)).map(VersionedDiagnostic::diagnostic).forEach(findings::add);
     runRules(snapshot, version);
 
     List<Diagnostic> out = applyOverrides(findings);
