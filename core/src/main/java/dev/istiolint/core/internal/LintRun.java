@@ -28,6 +28,7 @@ import dev.istiolint.core.rule.RuleContext;
 import dev.istiolint.core.rule.RuleMeta;
 import dev.istiolint.core.source.SourceSpan;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -75,6 +76,8 @@ public final class LintRun {
         sources.add(src);
       }
     }
+    // one order whatever the split between PATHS and --context: "first definition" and the like stay stable
+    sources.sort(Comparator.comparing(LoadableSource::displayPath));
     context.problems().forEach(d -> contextOnly.add(d.span().file()));
     contextOnly.removeAll(reported);
     findings.addAll(collected.problems());
