@@ -36,7 +36,7 @@ final class EventComposer {
    * Why {@link #run} returned: the end of the stream, or a document that could not be read at {@code line}:{@code
    * column} (1-based, in the whole file). {@code parserError} is true when the parser itself failed there.
    */
-  record Stop(boolean endOfStream, int line, int column, boolean parserError) {}
+  record Stop(boolean endOfStream, int line, int column, boolean parserError, boolean fatal) {}
 
   private static final String CORE = "tag:yaml.org,2002:";
   private static final Set<String> SCALAR_TAGS = Set.of("str", "int", "float", "bool", "null", "binary", "merge");
@@ -56,18 +56,27 @@ final class EventComposer {
   private long aliasNodes;
   private long aliasChars;
   private SourceSpan last;
+  private long nodes;
 
   /**
    * @param lineOffset the 0-based line of the file where the parsed text starts (after a recovery)
+   * @param nodesBefore the nodes already built from this file (they count against {@link LoaderLimits#maxNodes})
    * @param roots receives the root of every non-empty document
    * @param problems receives the findings
    */
-  EventComposer(String file, int lineOffset, LoaderLimits limits, List<YNode> roots, List<Diagnostic> problems) {
+  EventComposer(
+      String file, int lineOffset, long nodesBefore, LoaderLimits limits, List<YNode> roots, List<Diagnostic> problems) {
     this.file = file;
+    this.nodes = nodesBefore;
     this.lineOffset = lineOffset;
     this.limits = limits;
     this.roots = roots;
     this.problems = problems;
+  }
+
+  /** The nodes built from this file so far, including those of earlier runs. */
+  long nodes() {
+    return nodes;
   }
 
   /** Consumes events until the end of the stream or the first document that cannot be read. */
@@ -89,10 +98,12 @@ final class EventComposer {
           }
         }
       }
-      return new Stop(true, 0, 0, false);
+      return new Stop(true, 0, 0, false, false);
     } catch (Refusal r) {
-      problems.add(finding(r.rule, r.getMessage() + "; the document was not read", r.at, List.of()));
-      return new Stop(false, r.at.startLine(), r.at.startColumn(), false);
+      boolean fatal = r.rule.equals(CoreRules.FILE_TOO_LARGE);
+      String consequence = fatal ? "; the rest of the file was not read" : "; the document was not read";
+      problems.add(finding(r.rule, r.getMessage() + consequence, r.at, List.of()));
+      return new Stop(false, r.at.startLine(), r.at.startColumn(), false, fatal);
     } catch (RuntimeException | StackOverflowError e) {
       // the parser and scanner throw their own exceptions, and a few others on malformed input
       return parserFailure(e);
@@ -149,7 +160,7 @@ final class EventComposer {
       }
     }
     problems.add(finding(CoreRules.SYNTAX_ERROR, message, at, List.of()));
-    return new Stop(false, at.startLine(), at.startColumn(), marked);
+    return new Stop(false, at.startLine(), at.startColumn(), marked, false);
   }
 
   private static String oneLine(String s) {
@@ -173,6 +184,7 @@ final class EventComposer {
   }
 
   private void scalar(ScalarEvent e, SourceSpan at) {
+    countNode(at);
     boolean plain = e.isPlain();
     Optional<String> tag = Optional.empty();
     if (e.getTag().isPresent()) {
@@ -198,6 +210,7 @@ final class EventComposer {
           "the document nests mappings and lists deeper than " + limits.maxDepth() + " levels",
           at);
     }
+    countNode(at);
     boolean map = e.getEventId() == Event.ID.MappingStart;
     if (e.getTag().isPresent()) {
       String t = e.getTag().get();
@@ -210,6 +223,15 @@ final class EventComposer {
       anchors.put(anchor, OPEN);
     }
     stack.add(new Frame(map, at, anchor));
+  }
+
+  private void countNode(SourceSpan at) {
+    if (++nodes > limits.maxNodes()) {
+      throw new Refusal(
+          CoreRules.FILE_TOO_LARGE,
+          "the file holds more than " + limits.maxNodes() + " YAML nodes (keys, values, mappings and lists)",
+          at);
+    }
   }
 
   private void close(SourceSpan at) {
