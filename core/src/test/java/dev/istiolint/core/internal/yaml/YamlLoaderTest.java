@@ -404,6 +404,12 @@ class YamlLoaderTest {
   }
 
   @Test
+  void ignoresTemplateBracesInCommentsWhenReportingSyntaxErrors() {
+    LoadedFile f = load("# render with {{ helm }}\na: 1 # or {{ this }}\nb: [\n");
+    assertThat(findings(f)).containsExactly("YAML002@4");
+  }
+
+  @Test
   void keepsTemplateTextInQuotedValuesAsPlainYaml() {
     LoadedFile f = load("kind: ConfigMap\ndata:\n  t: \"{{ .Values.x }}\"\n");
     assertThat(f.problems()).isEmpty();
