@@ -137,7 +137,7 @@ final class EventComposer {
       Optional<Mark> mark = m.getProblemMark().isPresent() ? m.getProblemMark() : m.getContextMark();
       at = span(mark, mark);
       marked = true;
-      StringBuilder text = new StringBuilder(Snippet.of(oneLine(m.getProblem()), 200));
+      StringBuilder text = new StringBuilder(Snippet.of(humanize(oneLine(m.getProblem())), 200));
       if (m.getContext() != null) {
         text.append(" (").append(Snippet.of(oneLine(m.getContext()), 120));
         if (m.getContextMark().isPresent() && m.getProblemMark().isPresent()) {
@@ -162,6 +162,30 @@ final class EventComposer {
     problems.add(finding(CoreRules.SYNTAX_ERROR, message, at, List.of()));
     return new Stop(false, at.startLine(), at.startColumn(), marked, false);
   }
+
+  /** The parser's token names in words (only on the error path). */
+  private static String humanize(String problem) {
+    String s = problem;
+    for (String[] r : TOKEN_WORDS) {
+      s = s.replace(r[0], r[1]);
+    }
+    if (!s.contains("(TAB)")) {
+      s = s.replaceAll("\\. \\(Do not use .{1,8} for indentation\\)", "");
+    }
+    return s;
+  }
+
+  private static final String[][] TOKEN_WORDS = {
+    {"'<document start>'", "a document start (---)"},
+    {"'<document end>'", "a document end (...)"},
+    {"'<stream end>'", "the end of the file"},
+    {"<stream end>", "the end of the file"},
+    {"<block end>", "the end of the indented block"},
+    {"'<block mapping start>'", "the start of a mapping"},
+    {"'<block sequence start>'", "the start of a list"},
+    {"'?'", "a mapping key"},
+    {"but got :", "but got ':'"},
+  };
 
   private static String oneLine(String s) {
     return s == null ? "" : s.strip().replaceAll("\\s*\\n\\s*", " ");
