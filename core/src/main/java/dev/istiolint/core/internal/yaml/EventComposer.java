@@ -56,27 +56,28 @@ final class EventComposer {
   private long aliasNodes;
   private long aliasChars;
   private SourceSpan last;
-  private long nodes;
+  private final FileBudget budget;
 
   /**
    * @param lineOffset the 0-based line of the file where the parsed text starts (after a recovery)
-   * @param nodesBefore the nodes already built from this file (they count against {@link LoaderLimits#maxNodes})
+   * @param budget what earlier runs over the same file used (nodes, duplicate keys reported)
    * @param roots receives the root of every non-empty document
    * @param problems receives the findings
    */
   EventComposer(
-      String file, int lineOffset, long nodesBefore, LoaderLimits limits, List<YNode> roots, List<Diagnostic> problems) {
+      String file, int lineOffset, FileBudget budget, LoaderLimits limits, List<YNode> roots, List<Diagnostic> problems) {
     this.file = file;
-    this.nodes = nodesBefore;
+    this.budget = budget;
     this.lineOffset = lineOffset;
     this.limits = limits;
     this.roots = roots;
     this.problems = problems;
   }
 
-  /** The nodes built from this file so far, including those of earlier runs. */
-  long nodes() {
-    return nodes;
+  /** What the runs over one file have used so far; one per {@link YamlLoader#load} call, never shared. */
+  static final class FileBudget {
+    long nodes;
+    int duplicateKeys;
   }
 
   /** Consumes events until the end of the stream or the first document that cannot be read. */
@@ -250,7 +251,7 @@ final class EventComposer {
   }
 
   private void countNode(SourceSpan at) {
-    if (++nodes > limits.maxNodes()) {
+    if (++budget.nodes > limits.maxNodes()) {
       throw new Refusal(
           CoreRules.FILE_TOO_LARGE,
           "the file holds more than " + limits.maxNodes() + " YAML nodes (keys, values, mappings and lists)",
@@ -337,19 +338,32 @@ final class EventComposer {
     }
     YScalar first = parent.keys.putIfAbsent(key.value(), key);
     if (first != null) {
-      problems.add(
-          finding(
-              CoreRules.DUPLICATE_KEY,
-              "the key \""
-                  + Snippet.of(key.value())
-                  + "\" appears twice in this mapping (first at line "
-                  + first.span().startLine()
-                  + "); tools disagree on which value wins, so remove one (the first is used here)",
-              key.span(),
-              List.of(RelatedLocation.of(first.span(), "first \"" + Snippet.of(key.value()) + "\" key"))));
+      duplicateKey(key, first);
       return;
     }
     parent.raw.add(new YMap.Entry(key, node));
+  }
+
+  private void duplicateKey(YScalar key, YScalar first) {
+    int count = ++budget.duplicateKeys;
+    if (count > limits.maxProblemsPerFile()) {
+      return; // the last listed finding says that further ones are not listed
+    }
+    String advice =
+        count == limits.maxProblemsPerFile()
+            ? "further duplicate keys in this file are not listed"
+            : "tools disagree on which value wins, so remove one (the first is used here)";
+    problems.add(
+        finding(
+            CoreRules.DUPLICATE_KEY,
+            "the key \""
+                + Snippet.of(key.value())
+                + "\" appears twice in this mapping (first at line "
+                + first.span().startLine()
+                + "); "
+                + advice,
+            key.span(),
+            List.of(RelatedLocation.of(first.span(), "first \"" + Snippet.of(key.value()) + "\" key"))));
   }
 
   private void merge(Frame parent, YScalar key, YNode value) {

@@ -76,7 +76,7 @@ public final class YamlLoader {
     int startOffset = 0;
     int stops = 0;
     int nextRestart = 0;
-    long nodes = 0;
+    EventComposer.FileBudget budget = new EventComposer.FileBudget();
     while (true) {
       StringReader reader = new StringReader(text.text());
       try {
@@ -86,9 +86,7 @@ public final class YamlLoader {
       }
       LoadSettings settings = settings(text.text().length() - startOffset);
       ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, reader));
-      EventComposer composer = new EventComposer(file, startLine, nodes, limits, roots, problems);
-      EventComposer.Stop stop = composer.run(parser);
-      nodes = composer.nodes();
+      EventComposer.Stop stop = new EventComposer(file, startLine, budget, limits, roots, problems).run(parser);
       if (stop.endOfStream() || stop.fatal()) {
         return;
       }

@@ -165,6 +165,14 @@ class YamlLoaderTest {
   }
 
   @Test
+  void listsAtMostAHundredDuplicateKeysPerFile() {
+    LoadedFile f = load("data:\n" + "  k: v\n".repeat(1000) + "---\ndata:\n  k: 1\n  k: 2\n");
+    assertThat(f.problems()).hasSize(100);
+    assertThat(f.problems().get(0).span().startLine()).isEqualTo(3);
+    assertThat(f.problems().get(99).message()).contains("not listed");
+  }
+
+  @Test
   void reportsDuplicateKeysInJson() {
     LoadedFile f = load("{\"a\": 1,\n \"a\": 2}");
     assertThat(findings(f)).containsExactly("YAML001@2");
