@@ -20,6 +20,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -174,6 +175,16 @@ final class CheckCommand implements Callable<Integer> {
   private static void writeAtomically(Path target, String text) {
     Path abs = target.toAbsolutePath();
     try {
+      if (Files.isDirectory(abs)) {
+        throw new LintException(LintException.Kind.IO, "cannot write " + target + ": it is a folder");
+      }
+      if (Files.exists(abs) && !Files.isRegularFile(abs)) {
+        // a device or pipe (/dev/stdout, a FIFO): write to it in place; a rename would replace the device node
+        try (var out = Files.newOutputStream(abs, StandardOpenOption.WRITE)) {
+          out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return;
+      }
       Path dir = abs.getParent();
       Files.createDirectories(dir);
       Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
@@ -188,7 +199,21 @@ final class CheckCommand implements Callable<Integer> {
         Files.deleteIfExists(tmp);
       }
     } catch (IOException e) {
-      throw new LintException(LintException.Kind.IO, "cannot write " + target + ": " + e.getMessage(), e);
+      throw new LintException(LintException.Kind.IO, "cannot write " + target + ": " + reason(e), e);
     }
+  }
+
+  /** An I/O failure in words, without exception class names. */
+  private static String reason(IOException e) {
+    if (e instanceof java.nio.file.NotDirectoryException) {
+      return "a part of the path is a file, not a folder";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return e.getMessage() == null ? "an input/output error" : e.getMessage();
   }
 }
