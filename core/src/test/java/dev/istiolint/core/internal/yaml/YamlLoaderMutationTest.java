@@ -22,9 +22,12 @@ class YamlLoaderMutationTest {
           "apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  labels: {app: web}\nspec:\n  ports:\n  - port: 80\n",
           "a: &a {x: [1, 2]}\nb:\n  <<: *a\n  y: \"q\\tz\"\n---\nc: |\n  text\n  ---\nd: 'e'\n",
           "{\"kind\": \"List\", \"apiVersion\": \"v1\", \"items\": [{\"kind\": \"A\"}, {\"kind\": \"B\"}]}\n",
-          "%YAML 1.2\n--- !!map\n? k\n: v\n... \n--- >\n folded\n text\n");
+          "%YAML 1.2\n--- !!map\n? k\n: v\n... \n--- >\n folded\n text\n",
+          "\uFEFFa: 1\r---\r\uFEFFb: [1,\r 2]\rc: {d: e}\r",
+          "k: |\n  ---\n  x\n---\nj: &b {a: [x]}\nl: *b\n---\n- - - [a, {b: c}]\n",
+          "apiVersion: v1\r\nkind: List\r\nitems:\r\n- kind: A\r\n  metadata: {name: \"\u00e9\\u00e9\"}\r\n");
 
-  private static final byte[] ALPHABET = "-:{}[],&*!|>'\"#%@`?\t\r\n \u0000\u00ff\u00c3<<~.\\x".getBytes(StandardCharsets.ISO_8859_1);
+  private static final byte[] ALPHABET = "-:{}[],&*!|>'\"#%@`?\t\r\n \u0000\u00ff\u00fe\u00c3\u00a9\u00ef\u00bb\u00bf<<~.\\x".getBytes(StandardCharsets.ISO_8859_1);
 
   @Test
   void neverThrowsOnMutatedInputAndKeepsSpansInsideTheFile() {
