@@ -84,9 +84,15 @@ final class EventComposer {
 
   /** Consumes events until the end of the stream or the first document that cannot be read. */
   Stop run(Iterator<Event> events) {
+    boolean inParser = false;
     try {
-      while (events.hasNext()) {
+      while (true) {
+        inParser = true;
+        if (!events.hasNext()) {
+          break;
+        }
         Event e = events.next();
+        inParser = false;
         SourceSpan at = span(e.getStartMark(), e.getEndMark());
         last = at;
         switch (e.getEventId()) {
@@ -111,6 +117,17 @@ final class EventComposer {
       problems.add(finding(r.rule, r.getMessage() + consequence, r.at, List.of()));
       return new Stop(false, r.at.startLine(), r.at.startColumn(), false, fatal);
     } catch (RuntimeException | StackOverflowError e) {
+      if (!inParser) {
+        // a bug in this class, not a problem of the input: say so, and go on with the next document
+        SourceSpan at = last != null ? last.start() : SourceSpan.at(file, lineOffset + 1, 1);
+        problems.add(
+            finding(
+                CoreRules.INTERNAL_ERROR,
+                "istio-lint failed to read this document; please report it",
+                at,
+                List.of()));
+        return new Stop(false, at.startLine(), at.startColumn(), false, false);
+      }
       // the parser and scanner throw their own exceptions, and a few others on malformed input
       return parserFailure(e);
     }

@@ -197,6 +197,9 @@ final class TextDecoder {
         out.append('\n');
         lineStart = out.length();
         afterCr = false;
+        if (restarts > 0 && restartLines[restarts - 1] == line && restartOffsets[restarts - 1] == lineStart - 1) {
+          restartOffsets[restarts - 1] = lineStart; // the line after "..." starts after the whole CR LF
+        }
         return;
       }
       endLine();

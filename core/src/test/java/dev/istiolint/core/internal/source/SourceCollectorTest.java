@@ -76,7 +76,9 @@ class SourceCollectorTest {
   @Test
   void readsAFileNamedTwiceOnce() throws IOException {
     Path f = write("a.yaml", "a: 1");
+    Path link = Files.createSymbolicLink(dir.resolve("link.yml"), f);
     assertThat(shown(collect(f, dir))).containsExactly("a.yaml");
+    assertThat(shown(collect(link, f))).containsExactly("link.yml");
   }
 
   @Test

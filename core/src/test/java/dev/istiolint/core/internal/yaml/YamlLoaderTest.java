@@ -140,6 +140,13 @@ class YamlLoaderTest {
   }
 
   @Test
+  void resumesAfterADocumentEndMarkerWithCrLfAtTheRightLine() {
+    LoadedFile f = load("a: !!bad x\r\n... \r\nb: >\r\n folded\r\n");
+    assertThat(findings(f)).containsExactly("YAML007@1");
+    assertThat(at(f.documents().get(0).root(), "b").span().start()).isEqualTo(SourceSpan.at("f.yaml", 3, 4));
+  }
+
+  @Test
   void stripsByteOrderMarksAtTheStartAndAtLaterDocuments() {
     String text = "\uFEFFa: 1\n---\n\uFEFFkind: B\n---\n\uFEFF---\nkind: C\n";
     LoadedFile f = load(text);
