@@ -105,6 +105,7 @@ public final class LintRun {
         versioned.addAll(validation.versioned());
         ResourceDecoder.Decoded decoded = decoder.decode(doc);
         findings.addAll(decoded.problems());
+        internalErrors.addAll(decoded.internalErrors());
         decoded.resource().ifPresent(resources::add);
       }
     }
@@ -270,8 +271,6 @@ public final class LintRun {
                     + meta.name()
                     + ") failed"
                     + (ctx.lastResource == null ? "" : " on " + ctx.lastResource.id())
-                    + ": "
-                    + e.getClass().getSimpleName()
                     + "; please report it (rerun with --debug for details)",
                 at,
                 ctx.lastResource == null ? Optional.empty() : Optional.of(ctx.lastResource.ref()),

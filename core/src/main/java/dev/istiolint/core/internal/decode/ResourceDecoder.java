@@ -63,9 +63,14 @@ public final class ResourceDecoder {
   }
 
   /** The resource of a document, or the findings that explain why there is none. */
-  public record Decoded(Optional<Resource> resource, List<Diagnostic> problems) {
+  public record Decoded(Optional<Resource> resource, List<Diagnostic> problems, List<Throwable> internalErrors) {
     public Decoded {
       problems = List.copyOf(problems);
+      internalErrors = List.copyOf(internalErrors);
+    }
+
+    public Decoded(Optional<Resource> resource, List<Diagnostic> problems) {
+      this(resource, problems, List.of());
     }
   }
 
@@ -111,6 +116,7 @@ public final class ResourceDecoder {
     Header h = new Header(ref, om, root.span(), root, spec);
     List<Diagnostic> problems = new ArrayList<>();
     Resource resource;
+    List<Throwable> internalErrors = new ArrayList<>();
     try {
       resource = typed(h, group(ref.apiVersion()), kindName, problems);
     } catch (RuntimeException e) {
@@ -118,17 +124,18 @@ public final class ResourceDecoder {
           new Diagnostic(
               CoreRules.INTERNAL_ERROR,
               CoreRules.INTERNAL_ERROR.defaultSeverity(),
-              "decoding " + ref.id() + " failed (" + e.getClass().getSimpleName()
-                  + "); it is analysed as a generic resource; please report it",
+              "decoding " + ref.id()
+                  + " failed; it is analysed as a generic resource; please report it (rerun with --debug for details)",
               om.name().span(),
               Optional.of(ref),
               List.of()));
+      internalErrors.add(e);
       resource = null;
     }
     if (resource == null) {
       resource = new GenericResource(ref, om, root.span());
     }
-    return new Decoded(Optional.of(resource), problems);
+    return new Decoded(Optional.of(resource), problems, internalErrors);
   }
 
   private Resource typed(Header h, String group, String kind, List<Diagnostic> problems) {
