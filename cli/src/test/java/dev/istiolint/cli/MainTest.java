@@ -231,7 +231,7 @@ class MainTest {
   @Test
   void internalErrorsExitThreeAndDebugPrintsTheStackTrace() {
     Cli.Run run = Cli.run("check", "-q", "testdata/cli/explode.yaml");
-    assertThat(run.out()).isEqualTo("<rules>:1:1: error: [LINT001] rule LINT900 (test-explodes) failed: IllegalStateException; please report it (rerun with --debug for details)\n");
+    assertThat(run.out()).isEqualTo("<rules>:1:1: error: [LINT001] rule LINT900 (test-explodes) failed; please report it (rerun with --debug for details)\n");
     assertThat(run.err()).isEmpty();
     assertThat(run.code()).isEqualTo(3);
     Cli.Run debug = Cli.run("check", "-q", "--debug", "testdata/cli/explode.yaml");
