@@ -125,6 +125,12 @@ class MainTest {
   }
 
   @Test
+  void meshConfigFileIsReadAndAMissingOneIsAUsageError() {
+    assertThat(Cli.run("check", "--mesh-config", "does/not/mesh.yaml", CLEAN))
+        .isEqualTo(new Cli.Run(2, "", "error: the mesh config file does/not/mesh.yaml does not exist or is not a file\n"));
+  }
+
+  @Test
   void selectIgnoreAndSeverityShapeTheFindings() {
     assertThat(Cli.run("check", "-q", "--select", "YAML010", FINDINGS).out())
         .isEqualTo("testdata/reporters/findings/input/d-not-a-resource.yaml:4:3: error: [YAML010] the resource has no metadata.name\n");
