@@ -325,6 +325,24 @@ class MainTest {
   }
 
   @Test
+  void everyCoreFindingHasItsDocumentationInTheJar() {
+    for (var rule : dev.istiolint.core.rule.CoreRules.all()) {
+      assertThat(MainTest.class.getClassLoader().getResource(rule.docResource())).as(rule.id()).isNotNull();
+      assertThat(Cli.run("rule", rule.id()).out()).as(rule.id()).startsWith("# " + rule.id() + " " + rule.name() + "\n");
+    }
+  }
+
+  @Test
+  void galleySuppressionMatchesTheIstioCode() {
+    String dr = "apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: r\n  namespace: foo\n"
+        + "  annotations:\n    galley.istio.io/analyze-suppress: \"IST0108, IST0106\"\nspec:\n  host: a_b\n";
+    Cli.Run run = Cli.runWithStdin(dr, "check", "-q", "-");
+    assertThat(run).isEqualTo(new Cli.Run(0, "", ""));
+    Cli.Run plain = Cli.runWithStdin(dr.replace("IST0106", "IST0999"), "check", "-q", "-");
+    assertThat(plain.out()).contains("[SCHEMA008]");
+  }
+
+  @Test
   void completionScriptIsGenerated() {
     Cli.Run run = Cli.run("generate-completion");
     assertThat(run.out()).contains("complete -F _complete_istio-lint", "--fail-on");
