@@ -207,6 +207,11 @@ class MainTest {
         .isEqualTo(CLEAN_SUMMARY + "Istio version: 1.28 (default (newest profile))\nRules run: LINT003, YAML001\n");
     Cli.Run json = Cli.run("check", "--verbose", "--format", "json", "--select", "YAML001", CLEAN);
     assertThat(json.err()).isEqualTo("Istio version: 1.28 (default (newest profile))\nRules run: YAML001\n");
+    Cli.Run notRun = Cli.run("check", "-q", "--verbose", "--select", "LINT900,YAML001", CLEAN);
+    assertThat(notRun.out())
+        .isEqualTo(
+            "Istio version: 1.28 (default (newest profile))\nRules run: YAML001\n"
+                + "Rule not run: LINT900: no resource is named explode\n");
   }
 
   @Test
