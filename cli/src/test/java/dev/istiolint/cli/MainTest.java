@@ -160,6 +160,7 @@ class MainTest {
     assertThat(Cli.run("check", "-q", "--exit-zero", FINDINGS).code()).isZero();
     assertThat(Cli.run("check", "-q", "--exit-zero", "missing.yaml", FINDINGS).code()).isEqualTo(2);
     assertThat(Cli.run("check", "--fail-on", "sometimes", CLEAN).code()).isEqualTo(2);
+    assertThat(Cli.run("check", "-q", "--fail-on", "WARNING", CONTEXT).code()).isEqualTo(1);
   }
 
   @Test
