@@ -70,7 +70,7 @@ public final class SchemaValidator {
     this.folder = folder;
     this.loader = new ClasspathSchemaLoader(classLoader, folder);
     SchemaLoader schemaLoader =
-        new SchemaLoader(List.of(), List.of(loader), iri -> true, iri -> !iri.toString().startsWith(SchemaCatalog.BASE));
+        new SchemaLoader(List.of(), List.of(loader), iri -> true, loader::blocks);
     SchemaRegistryConfig config =
         SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).cacheRefs(true).build();
     this.registry =
@@ -95,12 +95,28 @@ public final class SchemaValidator {
     return validate(doc, root, apiVersion.get(), kind.get(), location.get());
   }
 
+  /** Validates a document against the schema at {@code location} (tests use their own schemas). */
+  Validation validateAgainst(YDocument doc, String location) {
+    YMap root = (YMap) doc.root();
+    return validate(doc, root, text(root, "apiVersion").orElse(""), text(root, "kind").orElse(""), location);
+  }
+
   private Validation validate(YDocument doc, YMap root, String apiVersion, String kind, String location) {
     TreeConverter.Converted converted = TreeConverter.convert(root);
     DocumentFindings out =
         new DocumentFindings(converted.index(), doc.span().start(), resourceRef(root, apiVersion, kind));
-    Schema schema = compiled.computeIfAbsent(location, this::compile);
-    List<Error> errors = schema.validate(converted.root());
+    List<Error> errors;
+    try {
+      Schema schema = compiled.computeIfAbsent(location, this::compile);
+      errors = schema.validate(converted.root());
+    } catch (RuntimeException e) {
+      out.report(
+          CoreRules.INTERNAL_ERROR,
+          "",
+          false,
+          "the schema for " + apiVersion + " " + kind + " could not be applied; please report it");
+      return new Validation(out.findings(), out.versioned());
+    }
     new ErrorTranslator(this::schemaNode, converted, out, kind).translate(errors);
     for (String pointer : converted.nonFinite()) {
       YScalar s = converted.scalars().get(pointer);
