@@ -165,13 +165,19 @@ class CrdConformanceTest {
   }
 
   /** A schema with its $ref chain merged: properties, items and map values, each resolved. */
-  private record Resolved(JsonNode merged, Map<String, Resolved> properties, Optional<Resolved> items, Optional<Resolved> values) {}
+  private record Resolved(
+      JsonNode merged, Map<String, Resolved> properties, Optional<Resolved> items, Optional<Resolved> values) {}
 
   private Resolved resolveLocation(String location) {
     int hash = location.indexOf('#');
-    return resolve(location.substring(0, hash), document(location.substring(0, hash)).at(location.substring(hash + 1)), 0);
+    String iri = location.substring(0, hash);
+    return resolve(iri, document(iri).at(location.substring(hash + 1)), 0);
   }
 
+  /**
+   * Resolves a schema node: its properties, items and map values merged with those of its {@code $ref} target.
+   * {@code merged} is the node that carries the enum or type (the node itself, else its target).
+   */
   private Resolved resolve(String iri, JsonNode node, int depth) {
     Map<String, Resolved> props = new LinkedHashMap<>();
     Optional<Resolved> items = Optional.empty();
@@ -183,16 +189,16 @@ class CrdConformanceTest {
     if (node.has("$ref")) {
       String ref = node.get("$ref").asString();
       String target = ref.startsWith("#") ? iri : SchemaCatalog.BASE + ref.substring(0, ref.indexOf('#'));
-      JsonNode t = document(target).at(ref.substring(ref.indexOf('#') + 1));
-      Resolved r = resolve(target, t, depth + 1);
+      Resolved r = resolve(target, document(target).at(ref.substring(ref.indexOf('#') + 1)), depth + 1);
       props.putAll(r.properties());
       items = r.items();
       values = r.values();
-      merged = r.merged();
+      if (!node.has("enum") && !node.has("type") && !node.has("properties")) {
+        merged = r.merged();
+      }
     }
-    JsonNode p = node.path("properties");
-    if (p.isObject()) {
-      for (Map.Entry<String, JsonNode> e : p.properties()) {
+    if (node.path("properties").isObject()) {
+      for (Map.Entry<String, JsonNode> e : node.get("properties").properties()) {
         props.put(e.getKey(), resolve(iri, e.getValue(), depth + 1));
       }
     }
@@ -202,14 +208,10 @@ class CrdConformanceTest {
     if (node.path("additionalProperties").isObject()) {
       values = Optional.of(resolve(iri, node.get("additionalProperties"), depth + 1));
     }
-    if (node.has("enum") || node.has("type") || node.has("properties")) {
-      merged = node.has("enum") || !merged.has("enum") ? node : merged;
+    if (!props.isEmpty() && !merged.has("properties")) {
+      merged = JSON.createObjectNode().put("type", "object").set("properties", JSON.createObjectNode());
     }
-    if (!node.has("properties") && !node.has("additionalProperties") && !node.has("items") && !node.has("type")
-        && !node.has("enum") && node.has("$ref")) {
-      return new Resolved(merged, props, items, values);
-    }
-    return new Resolved(merged.has("properties") || props.isEmpty() ? merged : JSON.createObjectNode().put("type", "object").set("properties", JSON.createObjectNode()), props, items, values);
+    return new Resolved(merged, props, items, values);
   }
 
   private JsonNode document(String iri) {
