@@ -416,7 +416,7 @@ final class NetworkingValidation {
             c.error(at(p, "name"), false, "port name `" + ValueText.cut(name.get()) + "` is listed twice");
           }
           text(port, "protocol")
-              .filter(pr -> !PROTOCOLS.contains(pr.toLowerCase(Locale.ROOT)))
+              .filter(pr -> !pr.isEmpty() && !PROTOCOLS.contains(pr.toLowerCase(Locale.ROOT)))
               .ifPresent(pr -> c.error(at(p, "protocol"), false, "unknown protocol `" + ValueText.cut(pr) + "`"));
         });
   }
