@@ -61,6 +61,20 @@ final class SchemaCatalog {
     return Optional.ofNullable(BY_TYPE.get(apiVersion + " " + kind));
   }
 
+  /** The kinds the catalogue knows in an API group, with the versions that serve each, in sorted order. */
+  static java.util.SortedMap<String, java.util.SortedSet<String>> kindsOfGroup(String group) {
+    java.util.SortedMap<String, java.util.SortedSet<String>> out = new java.util.TreeMap<>();
+    for (String key : BY_TYPE.keySet()) {
+      String apiVersion = key.substring(0, key.indexOf(' '));
+      int slash = apiVersion.lastIndexOf('/');
+      if (slash > 0 && apiVersion.substring(0, slash).equals(group)) {
+        out.computeIfAbsent(key.substring(key.indexOf(' ') + 1), k -> new java.util.TreeSet<>())
+            .add(apiVersion.substring(slash + 1));
+      }
+    }
+    return out;
+  }
+
   /** Every validated {@code apiVersion kind} pair, for tests. */
   static Map<String, String> all() {
     return Map.copyOf(BY_TYPE);

@@ -90,7 +90,10 @@ public final class SchemaValidator {
     }
     Optional<String> location = SchemaCatalog.schemaFor(apiVersion.get(), kind.get());
     if (location.isEmpty()) {
-      return Validation.none();
+      DocumentFindings out = new DocumentFindings(
+          TreeConverter.convert(root).index(), doc.span().start(), resourceRef(root, apiVersion.get(), kind.get()));
+      ApiVersions.check(apiVersion.get(), kind.get(), out);
+      return new Validation(out.findings(), out.versioned());
     }
     return validate(doc, root, apiVersion.get(), kind.get(), location.get());
   }
@@ -105,6 +108,7 @@ public final class SchemaValidator {
     TreeConverter.Converted converted = TreeConverter.convert(root);
     DocumentFindings out =
         new DocumentFindings(converted.index(), doc.span().start(), resourceRef(root, apiVersion, kind));
+    ApiVersions.check(apiVersion, kind, out);
     List<Error> errors;
     try {
       Schema schema = compiled.computeIfAbsent(location, this::compile);
