@@ -95,7 +95,9 @@ final class ApiVersions {
       return apiVersion.endsWith("/v1") ? "v1beta1 (1.5 on) or v1alpha3" : "v1alpha3";
     }
     if (apiVersion.startsWith("security.istio.io/")) {
-      return apiVersion.endsWith("/v1") ? "v1beta1 (1.4 on) or authentication.istio.io/v1alpha1" : "authentication.istio.io/v1alpha1";
+      return apiVersion.endsWith("/v1")
+          ? "v1beta1 (1.4 on) or authentication.istio.io/v1alpha1"
+          : "authentication.istio.io/v1alpha1";
     }
     return "v1alpha1";
   }

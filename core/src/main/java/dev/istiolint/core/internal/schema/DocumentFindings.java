@@ -82,7 +82,8 @@ final class DocumentFindings {
   }
 
   private static String key(RuleMeta rule, SourceSpan span, String message) {
-    return rule.id() + " " + span + " " + span.endLine() + ":" + span.endColumn() + " " + INDICES.matcher(message).replaceAll("");
+    String where = span + "-" + span.endLine() + ":" + span.endColumn();
+    return rule.id() + " " + where + " " + INDICES.matcher(message).replaceAll("");
   }
 
   List<Diagnostic> findings() {

@@ -62,7 +62,11 @@ final class ErrorTranslator {
                 CoreRules.SCHEMA_INVALID_VALUE,
                 pointer,
                 false,
-                field(pointer) + " needs at least " + e.getSchemaNode() + " item" + (e.getSchemaNode().asInt() == 1 ? "" : "s"));
+                field(pointer)
+                    + " needs at least "
+                    + e.getSchemaNode()
+                    + " item"
+                    + (e.getSchemaNode().asInt() == 1 ? "" : "s"));
         case "maxItems" ->
             out.report(
                 CoreRules.SCHEMA_INVALID_VALUE,
@@ -74,7 +78,12 @@ final class ErrorTranslator {
                 CoreRules.SCHEMA_INVALID_VALUE,
                 pointer,
                 false,
-                "invalid value " + ValueText.show(e.getInstanceNode()) + " for " + field(pointer) + ": " + e.getMessage());
+                "invalid value "
+                    + ValueText.show(e.getInstanceNode())
+                    + " for "
+                    + field(pointer)
+                    + ": "
+                    + e.getMessage());
       }
     }
   }
@@ -112,7 +121,10 @@ final class ErrorTranslator {
     if (types.contains("boolean") && plain && Yaml11Values.isYaml11Boolean(scalar.value())) {
       return;
     }
-    String shown = actual.isValueNode() && !actual.isString() && scalar != null ? ValueText.cut(scalar.value()) : ValueText.show(actual);
+    String shown =
+        actual.isValueNode() && !actual.isString() && scalar != null
+            ? ValueText.cut(scalar.value())
+            : ValueText.show(actual);
     StringBuilder m = new StringBuilder(field(pointer)).append(" must be ");
     List<String> words = types.stream().map(ErrorTranslator::typeWord).toList();
     m.append(String.join(" or ", words)).append(", not ").append(ValueText.typeOf(actual));
@@ -187,7 +199,13 @@ final class ErrorTranslator {
               + field(pointer)
               + "; write a number with a unit (h, m, s, ms, us, ns), such as 1s, 3m, 100ms or 1.5s";
     } else {
-      message = ValueText.show(actual) + " is not a valid value for " + field(pointer) + " (expected the form " + pattern.asString() + ")";
+      message =
+          ValueText.show(actual)
+              + " is not a valid value for "
+              + field(pointer)
+              + " (expected the form "
+              + pattern.asString()
+              + ")";
     }
     out.report(CoreRules.SCHEMA_INVALID_VALUE, pointer, false, message);
   }

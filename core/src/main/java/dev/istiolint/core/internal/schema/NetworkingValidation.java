@@ -21,7 +21,8 @@ final class NetworkingValidation {
 
   /** Protocol names Istio recognises for a port (case-insensitive). */
   private static final Set<String> PROTOCOLS =
-      Set.of("http", "https", "http2", "grpc", "grpc-web", "tcp", "tls", "udp", "mongo", "redis", "mysql", "http_proxy");
+      Set.of(
+          "http", "https", "http2", "grpc", "grpc-web", "tcp", "tls", "udp", "mongo", "redis", "mysql", "http_proxy");
 
   /** Route weights had to add up to 100 until Istio 1.9 relaxed it (they are now relative). */
   private static final IstioVersion WEIGHTS_RELATIVE_SINCE = new IstioVersion(1, 9);
@@ -242,7 +243,8 @@ final class NetworkingValidation {
           at(at(at(at(p, "fault"), f), "percentage"), "value"),
           "fault." + f + ".percentage.value");
     }
-    c.checkPercent(route.path("mirrorPercentage").path("value"), at(at(p, "mirrorPercentage"), "value"), "mirrorPercentage");
+    c.checkPercent(
+        route.path("mirrorPercentage").path("value"), at(at(p, "mirrorPercentage"), "value"), "mirrorPercentage");
     JsonNode attempts = route.path("retries").path("attempts");
     if (attempts.isIntegralNumber() && attempts.asInt() < 0) {
       c.error(at(at(p, "retries"), "attempts"), false, "retries.attempts cannot be negative");
@@ -316,7 +318,11 @@ final class NetworkingValidation {
               c.error(
                   at(at(p, "port"), "name"),
                   false,
-                  "port name `" + ValueText.cut(name.get()) + "` is already used for port " + before + "; names must be unique");
+                  "port name `"
+                      + ValueText.cut(name.get())
+                      + "` is already used for port "
+                      + before
+                      + "; names must be unique");
             }
           }
           JsonNode tls = server.path("tls");
@@ -355,7 +361,10 @@ final class NetworkingValidation {
     int slash = value.indexOf('/');
     if (slash < 0) {
       if (namespaceRequired) {
-        c.error(pointer, false, "host `" + ValueText.cut(value) + "` must have the form namespace/host, such as ./" + value);
+        c.error(
+            pointer,
+            false,
+            "host `" + ValueText.cut(value) + "` must have the form namespace/host, such as ./" + ValueText.cut(value));
         return;
       }
       c.checkHost(pointer, value, true);

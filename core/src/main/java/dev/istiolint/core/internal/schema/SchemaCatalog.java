@@ -19,8 +19,16 @@ final class SchemaCatalog {
 
   static {
     List<String> networking3 = List.of("v1alpha3", "v1beta1", "v1");
-    for (String kind :
-        List.of("DestinationRule", "VirtualService", "Gateway", "ServiceEntry", "Sidecar", "WorkloadEntry", "WorkloadGroup")) {
+    List<String> networkingKinds =
+        List.of(
+            "DestinationRule",
+            "VirtualService",
+            "Gateway",
+            "ServiceEntry",
+            "Sidecar",
+            "WorkloadEntry",
+            "WorkloadGroup");
+    for (String kind : networkingKinds) {
       for (String v : networking3) {
         put("networking.istio.io/" + v, kind, "networking.json");
       }

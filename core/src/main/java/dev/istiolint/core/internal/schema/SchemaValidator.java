@@ -128,7 +128,11 @@ public final class SchemaValidator {
           CoreRules.SCHEMA_INVALID_VALUE,
           pointer,
           false,
-          "`" + (s == null ? "" : ValueText.cut(s.value())) + "` in `" + JsonPointers.display(pointer) + "` is not a finite number");
+          "`"
+              + (s == null ? "" : ValueText.cut(s.value()))
+              + "` in `"
+              + JsonPointers.display(pointer)
+              + "` is not a finite number");
     }
     Yaml11Values.check(converted, out);
     Deprecations.check(kind, converted, out);

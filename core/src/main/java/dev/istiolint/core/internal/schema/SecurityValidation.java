@@ -86,7 +86,10 @@ final class SecurityValidation {
         port = -1;
       }
       if (port < 1 || port > 65535) {
-        c.error(JsonPointers.child(p, key), true, "portLevelMtls key `" + ValueText.cut(key) + "` is not a port number 1-65535");
+        c.error(
+            JsonPointers.child(p, key),
+            true,
+            "portLevelMtls key `" + ValueText.cut(key) + "` is not a port number 1-65535");
       }
     }
   }

@@ -105,7 +105,7 @@ final class SemanticChecks {
   }
 
   static boolean isIpAddress(String host) {
-    return IPV4.matcher(host).matches() || (host.contains(":") && !host.contains("/") && host.matches("[0-9a-fA-F:.]+"));
+    return IPV4.matcher(host).matches() || (host.contains(":") && host.matches("[0-9a-fA-F:.]+"));
   }
 
   /**
@@ -227,7 +227,8 @@ final class SemanticChecks {
 
   /** Checks a percentage in the range 0 to 100. */
   void checkPercent(JsonNode value, String pointer, String what) {
-    if (value.isNumber() && Double.isFinite(value.asDouble()) && (value.asDouble() < 0 || value.asDouble() > 100)) {
+    double v = value.isNumber() ? value.asDouble() : 0;
+    if (Double.isFinite(v) && (v < 0 || v > 100)) {
       error(pointer, false, what + " must be between 0 and 100, not " + ValueText.show(value));
     }
   }
