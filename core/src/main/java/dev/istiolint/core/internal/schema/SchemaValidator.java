@@ -108,35 +108,33 @@ public final class SchemaValidator {
     TreeConverter.Converted converted = TreeConverter.convert(root);
     DocumentFindings out =
         new DocumentFindings(converted.index(), doc.span().start(), resourceRef(root, apiVersion, kind));
-    ApiVersions.check(apiVersion, kind, out);
-    List<Error> errors;
     try {
+      ApiVersions.check(apiVersion, kind, out);
       Schema schema = compiled.computeIfAbsent(location, this::compile);
-      errors = schema.validate(converted.root());
-    } catch (RuntimeException e) {
+      List<Error> errors = schema.validate(converted.root());
+      new ErrorTranslator(this::schemaNode, converted, out, kind).translate(errors);
+      for (String pointer : converted.nonFinite()) {
+        YScalar s = converted.scalars().get(pointer);
+        out.report(
+            CoreRules.SCHEMA_INVALID_VALUE,
+            pointer,
+            false,
+            "`"
+                + (s == null ? "" : ValueText.cut(s.value()))
+                + "` in `"
+                + JsonPointers.display(pointer)
+                + "` is not a finite number");
+      }
+      Yaml11Values.check(converted, out);
+      Deprecations.check(kind, converted, out);
+      SemanticChecks.run(kind, converted.root(), out);
+    } catch (RuntimeException | StackOverflowError e) {
       out.report(
           CoreRules.INTERNAL_ERROR,
           "",
           false,
-          "the schema for " + apiVersion + " " + kind + " could not be applied; please report it");
-      return new Validation(out.findings(), out.versioned());
+          "schema validation of this " + kind + " (" + apiVersion + ") failed; please report it");
     }
-    new ErrorTranslator(this::schemaNode, converted, out, kind).translate(errors);
-    for (String pointer : converted.nonFinite()) {
-      YScalar s = converted.scalars().get(pointer);
-      out.report(
-          CoreRules.SCHEMA_INVALID_VALUE,
-          pointer,
-          false,
-          "`"
-              + (s == null ? "" : ValueText.cut(s.value()))
-              + "` in `"
-              + JsonPointers.display(pointer)
-              + "` is not a finite number");
-    }
-    Yaml11Values.check(converted, out);
-    Deprecations.check(kind, converted, out);
-    SemanticChecks.run(kind, converted.root(), out);
     return new Validation(out.findings(), out.versioned());
   }
 

@@ -94,6 +94,33 @@ class SchemaValidatorTest {
   }
 
   @Test
+  void strangeShapesGiveFindingsNeverInternalErrors() {
+    SchemaValidator validator = new SchemaValidator("default");
+    String[] specs = {
+      "kind: DestinationRule\nspec: 5",
+      "kind: DestinationRule\nspec: [1, 2]",
+      "kind: DestinationRule\nmetadata: []\nspec: {host: [a], subsets: {a: b}, exportTo: '.'}",
+      "kind: DestinationRule\nspec: {host: a, subsets: [1, {name: 2}, {name: [x]}], trafficPolicy: {portLevelSettings: {}}}",
+      "kind: VirtualService\nspec: {hosts: [1, {a: b}], http: [1, {route: 5}, {match: [{uri: 5, headers: [1]}]}]}",
+      "kind: VirtualService\nspec: {http: [{route: [{destination: {host: a}, weight: x}, {weight: 1.5}]}]}",
+      "kind: Gateway\nspec: {servers: [5, {port: 5, hosts: 5, tls: 5}, {port: {number: x, name: [1]}}]}",
+      "kind: ServiceEntry\nspec: {hosts: 5, ports: [{number: []}], endpoints: 5, addresses: [5]}",
+      "kind: Sidecar\nspec: {egress: [{hosts: [5, '/']}, 5]}",
+      "kind: PeerAuthentication\nspec: {portLevelMtls: [1], selector: {matchLabels: []}}",
+      "kind: AuthorizationPolicy\nspec: {rules: [{from: 5, to: [5], when: [{key: 5}]}], action: [x]}",
+      "kind: RequestAuthentication\nspec: {jwtRules: [{jwksUri: 5}, 5]}",
+    };
+    for (String spec : specs) {
+      String api = spec.contains("Authentication") || spec.contains("Authorization") ? "security.istio.io/v1" : "networking.istio.io/v1";
+      YDocument d = docs("apiVersion: " + api + "\n" + spec + "\n").get(0);
+      assertThat(validator.validate(d).findings())
+          .as(spec)
+          .isNotEmpty()
+          .noneMatch(f -> f.rule().equals(CoreRules.INTERNAL_ERROR));
+    }
+  }
+
+  @Test
   void documentsThatAreNotResourcesAreLeftToTheDecoder() {
     SchemaValidator validator = new SchemaValidator("default");
     for (YDocument d : docs("- a\n- b\n---\nkind: DestinationRule\nspec: {}\n---\nplain text\n")) {
