@@ -156,6 +156,10 @@ final class SemanticChecks {
     if (isIpAddress(host)) {
       return;
     }
+    if (host.isEmpty()) {
+      error(pointer, false, "the host must not be empty; name a service, such as reviews.default.svc.cluster.local");
+      return;
+    }
     if (!wildcardAllowed && host.equals("*")) {
       error(pointer, false, "host `*` is not allowed in a " + kind + "; name the hosts");
       return;
