@@ -46,14 +46,6 @@ final class SemanticChecks {
     }
   }
 
-  String kind() {
-    return kind;
-  }
-
-  JsonNode root() {
-    return root;
-  }
-
   String namespace() {
     return root.path("metadata").path("namespace").asString("");
   }
