@@ -130,6 +130,7 @@ public final class SchemaValidator {
       }
       Yaml11Values.check(converted, out);
       Deprecations.check(kind, converted, out);
+      Durations.check(kind, converted, out);
       SemanticChecks.run(kind, converted.root(), out);
     } catch (RuntimeException | StackOverflowError e) {
       out.report(
