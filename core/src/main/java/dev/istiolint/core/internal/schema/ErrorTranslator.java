@@ -204,6 +204,18 @@ final class ErrorTranslator {
               + " is not a valid label value for "
               + field(pointer)
               + "; use letters, digits, '-', '_' and '.', starting and ending with a letter or digit";
+    } else if (fragment.startsWith("/$defs/resourceName/")) {
+      message =
+          ValueText.show(actual)
+              + " is not a valid name for "
+              + field(pointer)
+              + "; Kubernetes names use lower-case letters, digits, '-' and '.', starting and ending with a letter"
+              + " or digit";
+    } else if (fragment.startsWith("/$defs/namespaceName/")) {
+      message =
+          ValueText.show(actual)
+              + " is not a valid namespace name; use lower-case letters, digits and '-', starting and ending with a"
+              + " letter or digit";
     } else if (fragment.startsWith("/$defs/duration/")) {
       message =
           ValueText.show(actual)
