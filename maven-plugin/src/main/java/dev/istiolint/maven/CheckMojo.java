@@ -4,9 +4,14 @@ import dev.istiolint.core.LintException;
 import dev.istiolint.core.LintResult;
 import dev.istiolint.core.Linter;
 import dev.istiolint.core.diag.Diagnostic;
+import dev.istiolint.core.report.TextReporter;
+import dev.istiolint.core.rule.CoreRules;
+import dev.istiolint.core.rule.LintRule;
+import dev.istiolint.core.rule.RuleMeta;
 import dev.istiolint.rules.BuiltInRules;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
@@ -22,6 +27,9 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class CheckMojo extends AbstractMojo {
+
+  /** Longest message logged, in code points; control characters are escaped so each finding stays on one line. */
+  private static final int MAX_MESSAGE = 1000;
 
   /** Skips the check. */
   @Parameter(property = "istio-lint.skip", defaultValue = "false")
@@ -89,6 +97,9 @@ public final class CheckMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
   private File baseDirectory;
 
+  @Parameter(defaultValue = "${plugin.version}", readonly = true, required = true)
+  private String pluginVersion;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -104,8 +115,11 @@ public final class CheckMojo extends AbstractMojo {
         getLog().info("istio-lint: no manifests found in " + searched(params) + "; nothing to check");
         return;
       }
-      result = Linter.lint(params.toRequest(manifests, BuiltInRules.all()));
-      Reports.write(result, params.formats(), outputDirectory.toPath());
+      List<LintRule> rules = BuiltInRules.all();
+      result = Linter.lint(params.toRequest(manifests, rules));
+      List<RuleMeta> catalogue = new ArrayList<>(CoreRules.all());
+      rules.forEach(r -> catalogue.add(r.meta()));
+      Reports.write(result, params.formats(), outputDirectory.toPath(), pluginVersion, catalogue);
     } catch (LintException e) {
       throw new MojoExecutionException("istio-lint: " + e.getMessage(), e);
     }
@@ -143,7 +157,7 @@ public final class CheckMojo extends AbstractMojo {
   private void log(Diagnostic d) {
     String line =
         d.span().file() + ":[" + d.span().startLine() + "," + d.span().startColumn() + "] [" + d.ruleId() + "] "
-            + d.message();
+            + TextReporter.clean(d.message(), MAX_MESSAGE);
     switch (d.severity()) {
       case ERROR -> getLog().error(line);
       case WARNING -> getLog().warn(line);

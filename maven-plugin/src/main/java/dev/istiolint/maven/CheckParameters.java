@@ -4,8 +4,10 @@ import dev.istiolint.core.LintException;
 import dev.istiolint.core.LintRequest;
 import dev.istiolint.core.LintResult;
 import dev.istiolint.core.Summary;
+import dev.istiolint.core.config.IstioLintConfig;
 import dev.istiolint.core.diag.Severity;
 import dev.istiolint.core.model.IstioVersion;
+import dev.istiolint.core.rule.CoreRules;
 import dev.istiolint.core.rule.LintRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,10 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -31,7 +35,8 @@ import java.util.stream.Stream;
  * @param istioVersion the Istio version whose semantics apply, for example {@code 1.24}
  * @param meshConfig a MeshConfig YAML file
  * @param configLocation the {@code .istio-lint.yaml} to read; empty for the one in the base directory, if any
- * @param select rule ids to run (all when empty); entries may be comma-separated
+ * @param select rule ids to run (all when empty); when given, they replace the configuration file's; entries may be
+ *     comma-separated
  * @param ignore rule ids not to run; entries may be comma-separated
  * @param failOnSeverity {@code error}, {@code warning} or {@code info}: the least severe finding that counts
  * @param failOnViolation whether counted findings fail the build
@@ -62,7 +67,7 @@ record CheckParameters(
   static final List<String> DEFAULT_EXCLUDES = List.of("**/.github/**", "**/target/**", "**/node_modules/**");
 
   /** The configuration file read from the base directory when {@code configLocation} is not set. */
-  static final String DEFAULT_CONFIG_FILE = ".istio-lint.yaml";
+  static final String DEFAULT_CONFIG_FILE = IstioLintConfig.FILE_NAME;
 
   /** A report format and the file it is written to under the output directory. */
   enum OutputFormat {
@@ -131,6 +136,10 @@ record CheckParameters(
   /** The request for {@code files}: fails with a {@link LintException} of kind USAGE on an invalid value. */
   LintRequest toRequest(List<Path> files, List<? extends LintRule> rules) {
     LintRequest.Builder b = LintRequest.builder().baseDirectory(baseDirectory).paths(files).rules(rules);
+    configFile().ifPresent(f -> IstioLintConfig.load(f, shown(f), knownRuleIds(rules)).applyTo(b));
+    if (!select.isEmpty()) {
+      b.clearSelect();
+    }
     istioVersion.ifPresent(
         v ->
             b.istioVersion(
@@ -145,6 +154,14 @@ record CheckParameters(
       throw usage("maxAllowedViolations must be 0 or more, not " + maxAllowedViolations);
     }
     return b.build();
+  }
+
+  /** The ids a configuration file may name: core's findings and the rules that run. */
+  private static Set<String> knownRuleIds(List<? extends LintRule> rules) {
+    Set<String> ids = new HashSet<>();
+    CoreRules.all().forEach(m -> ids.add(m.id()));
+    rules.forEach(r -> ids.add(r.meta().id()));
+    return ids;
   }
 
   /** The configuration file to apply: the configured one (which must exist) or the base directory's, if present. */

@@ -2,7 +2,11 @@ package dev.istiolint.maven;
 
 import dev.istiolint.core.LintException;
 import dev.istiolint.core.LintResult;
+import dev.istiolint.core.report.JsonReporter;
+import dev.istiolint.core.report.JunitReporter;
 import dev.istiolint.core.report.Reporter;
+import dev.istiolint.core.report.SarifReporter;
+import dev.istiolint.core.rule.RuleMeta;
 import dev.istiolint.maven.CheckParameters.OutputFormat;
 import java.io.IOException;
 import java.io.Writer;
@@ -10,23 +14,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
-/** Writes the chosen report formats through core's reporters. */
+/** Writes the chosen report formats through core's reporters, one file per format. */
 final class Reports {
 
   private Reports() {}
 
-  /** Writes one file per format under {@code directory}; an I/O failure becomes a {@link LintException}. */
-  static void write(LintResult result, List<OutputFormat> formats, Path directory) {
+  /**
+   * Writes one file per format under {@code directory}; an I/O failure becomes a {@link LintException}.
+   *
+   * @param toolVersion the plugin version, recorded in the JSON and SARIF reports
+   * @param catalogue the rules that ran, described in the SARIF report
+   */
+  static void write(
+      LintResult result, List<OutputFormat> formats, Path directory, String toolVersion, List<RuleMeta> catalogue) {
     for (OutputFormat format : formats) {
       Path file = directory.resolve(format.fileName());
       Reporter reporter =
-          reporter(format)
-              .orElseThrow(
-                  () ->
-                      new LintException(
-                          LintException.Kind.USAGE, "the " + format.name().toLowerCase() + " report is not available"));
+          switch (format) {
+            case JSON -> new JsonReporter(toolVersion);
+            case SARIF -> new SarifReporter(toolVersion, catalogue);
+            case JUNIT -> new JunitReporter();
+          };
       try {
         Files.createDirectories(directory);
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -36,9 +45,5 @@ final class Reports {
         throw new LintException(LintException.Kind.IO, "cannot write the report " + file, e);
       }
     }
-  }
-
-  private static Optional<Reporter> reporter(OutputFormat format) {
-    return Optional.empty();
   }
 }
