@@ -2,7 +2,7 @@
 import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
-assert log =~ /istio-lint checked 6 files \(\d+ resources\) against Istio 1\.0 .*: 0 errors/
+assert log =~ /istio-lint checked 6 files \(\d+ resources\) against Istio 1\.0, .*: 0 errors/
 assert !(log =~ /\[ERROR\] k8s\//)
 assert log.contains('BUILD SUCCESS')
 

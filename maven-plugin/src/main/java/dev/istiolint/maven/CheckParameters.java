@@ -226,9 +226,9 @@ record CheckParameters(
         + plural(s.resources(), "resource")
         + ") against Istio "
         + result.istioVersion()
-        + " ("
+        + ", "
         + result.istioVersionReason()
-        + "): "
+        + ": "
         + plural(s.errors(), "error")
         + ", "
         + plural(s.warnings(), "warning")
