@@ -5,15 +5,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 
-/** The rules istio-lint runs by default: the built-in ones plus any found through {@link ServiceLoader}. */
+/** The rules istio-lint runs: the built-in ones in a fixed order, then third-party rules found by ServiceLoader. */
 public final class BuiltInRules {
 
   private BuiltInRules() {}
 
-  /** Every built-in rule, then the {@link LintRule} services visible to this class's loader. */
+  /** The built-in rules, in registration order. */
+  public static List<LintRule> builtIn() {
+    return List.of();
+  }
+
+  /**
+   * The built-in rules followed by every rule registered in {@code META-INF/services/dev.istiolint.core.rule.LintRule}
+   * on the class path, in class-path order.
+   */
   public static List<LintRule> all() {
-    List<LintRule> rules = new ArrayList<>(List.of());
-    ServiceLoader.load(LintRule.class, BuiltInRules.class.getClassLoader()).forEach(rules::add);
-    return List.copyOf(rules);
+    List<LintRule> out = new ArrayList<>(builtIn());
+    for (LintRule rule : ServiceLoader.load(LintRule.class, BuiltInRules.class.getClassLoader())) {
+      out.add(rule);
+    }
+    return List.copyOf(out);
   }
 }

@@ -59,7 +59,7 @@ public final class TextReporter implements Reporter {
     String counts =
         s.files() + plural(s.files(), " file") + ", " + s.documents() + plural(s.documents(), " document") + ", "
             + s.resources() + plural(s.resources(), " resource");
-    String version = "Istio " + result.istioVersion() + " semantics (" + clean(result.istioVersionReason(), 200) + ")";
+    String version = "Istio " + result.istioVersion() + " semantics: " + clean(result.istioVersionReason(), 200);
     if (s.errors() + s.warnings() + s.infos() == 0) {
       return "No problems found in " + counts + "; " + version + ".";
     }
