@@ -4,14 +4,10 @@ import dev.istiolint.core.LintException;
 import dev.istiolint.core.LintResult;
 import dev.istiolint.core.Linter;
 import dev.istiolint.core.diag.Diagnostic;
-import dev.istiolint.core.report.TextReporter;
-import dev.istiolint.core.rule.CoreRules;
 import dev.istiolint.core.rule.LintRule;
-import dev.istiolint.core.rule.RuleMeta;
 import dev.istiolint.rules.BuiltInRules;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
@@ -27,9 +23,6 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public final class CheckMojo extends AbstractMojo {
-
-  /** Longest message logged, in code points; control characters are escaped so each finding stays on one line. */
-  private static final int MAX_MESSAGE = 1000;
 
   /** Skips the check. */
   @Parameter(property = "istio-lint.skip", defaultValue = "false")
@@ -112,14 +105,12 @@ public final class CheckMojo extends AbstractMojo {
       params.missingDirectories().forEach(d -> getLog().warn("istio-lint: no such folder " + params.shown(d)));
       List<Path> manifests = params.manifests();
       if (manifests.isEmpty()) {
-        getLog().info("istio-lint: no manifests found in " + searched(params) + "; nothing to check");
+        getLog().info("istio-lint: no manifests found in " + params.searched() + "; nothing to check");
         return;
       }
       List<LintRule> rules = BuiltInRules.all();
       result = Linter.lint(params.toRequest(manifests, rules));
-      List<RuleMeta> catalogue = new ArrayList<>(CoreRules.all());
-      rules.forEach(r -> catalogue.add(r.meta()));
-      Reports.write(result, params.formats(), outputDirectory.toPath(), pluginVersion, catalogue);
+      Reports.write(result, params.formats(), outputDirectory.toPath(), pluginVersion, rules);
     } catch (LintException e) {
       throw new MojoExecutionException("istio-lint: " + e.getMessage(), e);
     }
@@ -155,22 +146,12 @@ public final class CheckMojo extends AbstractMojo {
   }
 
   private void log(Diagnostic d) {
-    String line =
-        d.span().file() + ":[" + d.span().startLine() + "," + d.span().startColumn() + "] [" + d.ruleId() + "] "
-            + TextReporter.clean(d.message(), MAX_MESSAGE);
+    String line = CheckParameters.line(d);
     switch (d.severity()) {
       case ERROR -> getLog().error(line);
       case WARNING -> getLog().warn(line);
       case INFO -> getLog().info(line);
     }
-  }
-
-  private static String searched(CheckParameters params) {
-    List<Path> dirs = params.directories();
-    if (dirs.isEmpty()) {
-      return "the default folders " + String.join(", ", CheckParameters.DEFAULT_SOURCE_DIRECTORIES);
-    }
-    return String.join(", ", dirs.stream().map(params::shown).toList());
   }
 
   private static <T> List<T> orEmpty(List<T> list) {

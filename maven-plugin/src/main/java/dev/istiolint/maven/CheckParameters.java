@@ -5,8 +5,10 @@ import dev.istiolint.core.LintRequest;
 import dev.istiolint.core.LintResult;
 import dev.istiolint.core.Summary;
 import dev.istiolint.core.config.IstioLintConfig;
+import dev.istiolint.core.diag.Diagnostic;
 import dev.istiolint.core.diag.Severity;
 import dev.istiolint.core.model.IstioVersion;
+import dev.istiolint.core.report.TextReporter;
 import dev.istiolint.core.rule.CoreRules;
 import dev.istiolint.core.rule.LintRule;
 import java.io.IOException;
@@ -65,6 +67,9 @@ record CheckParameters(
   static final List<String> DEFAULT_INCLUDES = List.of("**/*.yaml", "**/*.yml", "**/*.json");
 
   static final List<String> DEFAULT_EXCLUDES = List.of("**/.github/**", "**/target/**", "**/node_modules/**");
+
+  /** Longest message logged, in code points. */
+  private static final int MAX_MESSAGE = 1000;
 
   /** The configuration file read from the base directory when {@code configLocation} is not set. */
   static final String DEFAULT_CONFIG_FILE = IstioLintConfig.FILE_NAME;
@@ -215,6 +220,30 @@ record CheckParameters(
             + " or above"
             + (maxAllowedViolations > 0 ? " (at most " + maxAllowedViolations + " allowed)" : "")
             + "; fix them or see the reports for details");
+  }
+
+  /** What was searched, for the "no manifests found" line. */
+  String searched() {
+    if (sourceDirectories.isEmpty()) {
+      return "the default folders " + String.join(", ", DEFAULT_SOURCE_DIRECTORIES);
+    }
+    return String.join(", ", sourceDirectories.stream().map(this::shown).toList());
+  }
+
+  /**
+   * The log line of a finding: {@code path:[line,col] [ID] message}. Control characters in the message are escaped, so
+   * each finding stays on one line.
+   */
+  static String line(Diagnostic d) {
+    return d.span().file()
+        + ":["
+        + d.span().startLine()
+        + ","
+        + d.span().startColumn()
+        + "] ["
+        + d.ruleId()
+        + "] "
+        + TextReporter.clean(d.message(), MAX_MESSAGE);
   }
 
   /** The summary line logged after the findings. */

@@ -6,6 +6,8 @@ import dev.istiolint.core.report.JsonReporter;
 import dev.istiolint.core.report.JunitReporter;
 import dev.istiolint.core.report.Reporter;
 import dev.istiolint.core.report.SarifReporter;
+import dev.istiolint.core.rule.CoreRules;
+import dev.istiolint.core.rule.LintRule;
 import dev.istiolint.core.rule.RuleMeta;
 import dev.istiolint.maven.CheckParameters.OutputFormat;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Writes the chosen report formats through core's reporters, one file per format. */
@@ -24,10 +27,12 @@ final class Reports {
    * Writes one file per format under {@code directory}; an I/O failure becomes a {@link LintException}.
    *
    * @param toolVersion the plugin version, recorded in the JSON and SARIF reports
-   * @param catalogue the rules that ran, described in the SARIF report
+   * @param rules the rules that ran, described in the SARIF report with core's own findings
    */
   static void write(
-      LintResult result, List<OutputFormat> formats, Path directory, String toolVersion, List<RuleMeta> catalogue) {
+      LintResult result, List<OutputFormat> formats, Path directory, String toolVersion, List<LintRule> rules) {
+    List<RuleMeta> catalogue = new ArrayList<>(CoreRules.all());
+    rules.forEach(r -> catalogue.add(r.meta()));
     for (OutputFormat format : formats) {
       Path file = directory.resolve(format.fileName());
       Reporter reporter =

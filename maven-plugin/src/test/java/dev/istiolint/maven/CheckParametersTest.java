@@ -8,8 +8,11 @@ import dev.istiolint.core.LintRequest;
 import dev.istiolint.core.LintResult;
 import dev.istiolint.core.Linter;
 import dev.istiolint.core.SourceInput;
+import dev.istiolint.core.diag.Diagnostic;
 import dev.istiolint.core.diag.Severity;
 import dev.istiolint.core.model.IstioVersion;
+import dev.istiolint.core.rule.CoreRules;
+import dev.istiolint.core.source.SourceSpan;
 import dev.istiolint.maven.CheckParameters.OutputFormat;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -327,5 +330,26 @@ class CheckParametersTest {
             List.of());
 
     assertThatThrownBy(p::configFile).isInstanceOf(LintException.class).hasMessage("configLocation missing.yaml is not a file");
+  }
+
+  @Test
+  void logLineIsPathLineColumnIdAndMessageOnOneLine() {
+    Diagnostic d =
+        new Diagnostic(
+            CoreRules.SYNTAX_ERROR,
+            Severity.ERROR,
+            "expected ',' or '}'\n in line 10",
+            SourceSpan.at("k8s/gateway.yaml", 10, 11),
+            Optional.empty(),
+            List.of());
+
+    assertThat(CheckParameters.line(d)).isEqualTo("k8s/gateway.yaml:[10,11] [YAML002] expected ',' or '}'\\n in line 10");
+  }
+
+  @Test
+  void searchedNamesTheConfiguredFoldersOrTheDefaults() {
+    assertThat(defaults().searched())
+        .isEqualTo("the default folders src/main/k8s, src/main/istio, k8s, deploy, manifests, istio");
+    assertThat(scanning(List.of(Path.of("ops/k8s")), List.of(), List.of()).searched()).isEqualTo("ops/k8s");
   }
 }
