@@ -102,6 +102,7 @@ public final class CheckMojo extends AbstractMojo {
     CheckParameters params = parameters();
     LintResult result;
     try {
+      params.validate();
       params.missingDirectories().forEach(d -> getLog().warn("istio-lint: no such folder " + params.shown(d)));
       List<Path> manifests = params.manifests();
       if (manifests.isEmpty()) {

@@ -153,12 +153,17 @@ record CheckParameters(
     meshConfig.ifPresent(b::meshConfig);
     select.forEach(b::select);
     ignore.forEach(b::ignore);
+    validate();
+    return b.build();
+  }
+
+  /** Checks the values that need no input files; fails with a {@link LintException} of kind USAGE. */
+  void validate() {
     threshold();
     formats();
     if (maxAllowedViolations < 0) {
       throw usage("maxAllowedViolations must be 0 or more, not " + maxAllowedViolations);
     }
-    return b.build();
   }
 
   /** The ids a configuration file may name: core's findings and the rules that run. */

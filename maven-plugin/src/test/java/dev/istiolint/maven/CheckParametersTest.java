@@ -205,7 +205,7 @@ class CheckParametersTest {
 
   @Test
   void rejectsAnUnknownSeverityFormatOrNegativeMaximum() {
-    assertThatThrownBy(() -> with("fatal", true, 0).toRequest(List.of(), List.of()))
+    assertThatThrownBy(() -> with("fatal", true, 0).validate())
         .hasMessage("failOnSeverity 'fatal' is not one of error, warning, info");
     assertThatThrownBy(() -> with("error", true, -1).toRequest(List.of(), List.of()))
         .hasMessage("maxAllowedViolations must be 0 or more, not -1");
