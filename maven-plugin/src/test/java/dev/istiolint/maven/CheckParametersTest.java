@@ -29,55 +29,57 @@ class CheckParametersTest {
 
   @TempDir Path base;
 
+  /** The Mojo's defaults; tests change one value at a time. */
+  private final class Params {
+    List<Path> sourceDirectories = List.of();
+    List<String> includes = List.of();
+    List<String> excludes = List.of();
+    Optional<String> istioVersion = Optional.empty();
+    Optional<Path> meshConfig = Optional.empty();
+    Optional<Path> configLocation = Optional.empty();
+    List<String> select = List.of();
+    List<String> ignore = List.of();
+    String failOnSeverity = "error";
+    boolean failOnViolation = true;
+    int maxAllowedViolations = 0;
+    List<String> outputFormats = List.of("json");
+
+    CheckParameters build() {
+      return new CheckParameters(
+          base,
+          sourceDirectories,
+          includes,
+          excludes,
+          istioVersion,
+          meshConfig,
+          configLocation,
+          select,
+          ignore,
+          failOnSeverity,
+          failOnViolation,
+          maxAllowedViolations,
+          outputFormats);
+    }
+  }
+
   private CheckParameters defaults() {
-    return new CheckParameters(
-        base,
-        List.of(),
-        List.of(),
-        List.of(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        List.of(),
-        List.of(),
-        "error",
-        true,
-        0,
-        List.of("json"));
+    return new Params().build();
   }
 
   private CheckParameters with(String failOnSeverity, boolean failOnViolation, int maxAllowed) {
-    return new CheckParameters(
-        base,
-        List.of(),
-        List.of(),
-        List.of(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        List.of(),
-        List.of(),
-        failOnSeverity,
-        failOnViolation,
-        maxAllowed,
-        List.of());
+    Params p = new Params();
+    p.failOnSeverity = failOnSeverity;
+    p.failOnViolation = failOnViolation;
+    p.maxAllowedViolations = maxAllowed;
+    return p.build();
   }
 
   private CheckParameters scanning(List<Path> dirs, List<String> includes, List<String> excludes) {
-    return new CheckParameters(
-        base,
-        dirs,
-        includes,
-        excludes,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        List.of(),
-        List.of(),
-        "error",
-        true,
-        0,
-        List.of());
+    Params p = new Params();
+    p.sourceDirectories = dirs;
+    p.includes = includes;
+    p.excludes = excludes;
+    return p.build();
   }
 
   private Path write(String relative, String text) throws IOException {
@@ -153,23 +155,13 @@ class CheckParametersTest {
   @Test
   void mapsEveryRequestSetting() throws IOException {
     Path file = write("k8s/a.yaml", CONFIG_MAP);
-    CheckParameters p =
-        new CheckParameters(
-            base,
-            List.of(),
-            List.of(),
-            List.of(),
-            Optional.of("1.22.3"),
-            Optional.of(Path.of("mesh.yaml")),
-            Optional.empty(),
-            List.of("yaml001, yaml002", "LINT003"),
-            List.of("LINT002"),
-            "warning",
-            true,
-            0,
-            List.of());
+    Params p = new Params();
+    p.istioVersion = Optional.of("1.22.3");
+    p.meshConfig = Optional.of(Path.of("mesh.yaml"));
+    p.select = List.of("yaml001, yaml002", "LINT003");
+    p.ignore = List.of("LINT002");
 
-    LintRequest request = p.toRequest(List.of(file), List.of());
+    LintRequest request = p.build().toRequest(List.of(file), List.of());
 
     assertThat(request.baseDirectory()).isEqualTo(base);
     assertThat(request.paths()).containsExactly(file);
@@ -181,23 +173,10 @@ class CheckParametersTest {
 
   @Test
   void rejectsAnInvalidIstioVersionWithAUsageError() {
-    CheckParameters p =
-        new CheckParameters(
-            base,
-            List.of(),
-            List.of(),
-            List.of(),
-            Optional.of("2.x"),
-            Optional.empty(),
-            Optional.empty(),
-            List.of(),
-            List.of(),
-            "error",
-            true,
-            0,
-            List.of());
+    Params p = new Params();
+    p.istioVersion = Optional.of("2.x");
 
-    assertThatThrownBy(() -> p.toRequest(List.of(), List.of()))
+    assertThatThrownBy(() -> p.build().toRequest(List.of(), List.of()))
         .isInstanceOf(LintException.class)
         .hasMessage("istioVersion '2.x' is not an Istio version such as 1.24")
         .satisfies(e -> assertThat(((LintException) e).kind()).isEqualTo(LintException.Kind.USAGE));
@@ -209,43 +188,17 @@ class CheckParametersTest {
         .hasMessage("failOnSeverity 'fatal' is not one of error, warning, info");
     assertThatThrownBy(() -> with("error", true, -1).toRequest(List.of(), List.of()))
         .hasMessage("maxAllowedViolations must be 0 or more, not -1");
-    CheckParameters pdf =
-        new CheckParameters(
-            base,
-            List.of(),
-            List.of(),
-            List.of(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            List.of(),
-            List.of(),
-            "error",
-            true,
-            0,
-            List.of("json", "pdf"));
-    assertThatThrownBy(pdf::formats).hasMessage("outputFormats entry 'pdf' is not one of json, sarif, junit");
+    Params pdf = new Params();
+    pdf.outputFormats = List.of("json", "pdf");
+    assertThatThrownBy(() -> pdf.build().validate()).hasMessage("outputFormats entry 'pdf' is not one of json, sarif, junit");
   }
 
   @Test
   void outputFormatsAcceptCommaSeparatedValuesInAnyCase() {
-    CheckParameters p =
-        new CheckParameters(
-            base,
-            List.of(),
-            List.of(),
-            List.of(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            List.of(),
-            List.of(),
-            "error",
-            true,
-            0,
-            List.of("SARIF,json", "junit", "json"));
+    Params p = new Params();
+    p.outputFormats = List.of("SARIF,json", "junit", "json");
 
-    assertThat(p.formats()).containsExactly(OutputFormat.SARIF, OutputFormat.JSON, OutputFormat.JUNIT);
+    assertThat(p.build().formats()).containsExactly(OutputFormat.SARIF, OutputFormat.JSON, OutputFormat.JUNIT);
   }
 
   @Test
@@ -293,43 +246,17 @@ class CheckParametersTest {
     assertThat(defaults().configFile()).contains(found);
 
     Path other = write("config/lint.yaml", "ignore: []\n");
-    CheckParameters configured =
-        new CheckParameters(
-            base,
-            List.of(),
-            List.of(),
-            List.of(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.of(Path.of("config/lint.yaml")),
-            List.of(),
-            List.of(),
-            "error",
-            true,
-            0,
-            List.of());
-    assertThat(configured.configFile()).contains(other);
+    Params configured = new Params();
+    configured.configLocation = Optional.of(Path.of("config/lint.yaml"));
+    assertThat(configured.build().configFile()).contains(other);
   }
 
   @Test
   void aConfiguredConfigFileThatDoesNotExistIsAUsageError() {
-    CheckParameters p =
-        new CheckParameters(
-            base,
-            List.of(),
-            List.of(),
-            List.of(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.of(Path.of("missing.yaml")),
-            List.of(),
-            List.of(),
-            "error",
-            true,
-            0,
-            List.of());
+    Params p = new Params();
+    p.configLocation = Optional.of(Path.of("missing.yaml"));
 
-    assertThatThrownBy(p::configFile).isInstanceOf(LintException.class).hasMessage("configLocation missing.yaml is not a file");
+    assertThatThrownBy(() -> p.build().configFile()).isInstanceOf(LintException.class).hasMessage("configLocation missing.yaml is not a file");
   }
 
   @Test
@@ -351,5 +278,31 @@ class CheckParametersTest {
     assertThat(defaults().searched())
         .isEqualTo("the default folders src/main/k8s, src/main/istio, k8s, deploy, manifests, istio");
     assertThat(scanning(List.of(Path.of("ops/k8s")), List.of(), List.of()).searched()).isEqualTo("ops/k8s");
+  }
+
+  @Test
+  void theConfigFileIsAppliedAndTheSelectParameterReplacesItsSelect() throws IOException {
+    write(".istio-lint.yaml", "select: [YAML001]\nignore: [LINT003]\nistioVersion: \"1.4\"\n");
+    Params p = new Params();
+    p.select = List.of("YAML002");
+    p.ignore = List.of("LINT002");
+
+    LintRequest fromFile = defaults().toRequest(List.of(), List.of());
+    LintRequest overridden = p.build().toRequest(List.of(), List.of());
+
+    assertThat(fromFile.select()).containsExactly("YAML001");
+    assertThat(fromFile.ignore()).containsExactly("LINT003");
+    assertThat(fromFile.istioVersion()).contains(new IstioVersion(1, 4));
+    assertThat(overridden.select()).containsExactly("YAML002");
+    assertThat(overridden.ignore()).containsExactlyInAnyOrder("LINT003", "LINT002");
+  }
+
+  @Test
+  void anInvalidConfigFileIsAUsageErrorNamingTheLine() throws IOException {
+    write(".istio-lint.yaml", "# typo\nignores: [LINT003]\n");
+
+    assertThatThrownBy(() -> defaults().toRequest(List.of(), List.of()))
+        .isInstanceOf(LintException.class)
+        .hasMessageStartingWith(".istio-lint.yaml:2:1: invalid configuration: unknown key \"ignores\"");
   }
 }
