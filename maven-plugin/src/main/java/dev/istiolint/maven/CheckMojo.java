@@ -114,6 +114,11 @@ public final class CheckMojo extends AbstractMojo {
       Reports.write(result, params.formats(), outputDirectory.toPath(), pluginVersion, rules);
     } catch (LintException e) {
       throw new MojoExecutionException("istio-lint: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw new MojoExecutionException(
+          "istio-lint failed with an internal error (" + e.getClass().getSimpleName() + "); please report it, with the"
+              + " stack trace Maven shows when rerun with -e",
+          e);
     }
     if (consoleOutput) {
       result.findings().forEach(this::log);
