@@ -157,6 +157,7 @@ final class CheckCommand implements Callable<Integer> {
         ids.add(meta.id());
       }
     }
+    ids.sort(null);
     return ids;
   }
 

@@ -10,7 +10,10 @@ import dev.istiolint.core.diag.Diagnostic;
 import dev.istiolint.core.diag.RelatedLocation;
 import dev.istiolint.core.diag.Severity;
 import dev.istiolint.core.engine.MeshSnapshot;
+import dev.istiolint.core.internal.decode.MeshConfigFile;
 import dev.istiolint.core.internal.decode.ResourceDecoder;
+import dev.istiolint.core.internal.schema.SchemaValidator;
+import dev.istiolint.core.internal.schema.VersionedDiagnostic;
 import dev.istiolint.core.internal.source.LoadableSource;
 import dev.istiolint.core.internal.source.SourceCollector;
 import dev.istiolint.core.internal.suppress.SourceLines;
@@ -20,6 +23,7 @@ import dev.istiolint.core.internal.yaml.YDocument;
 import dev.istiolint.core.internal.yaml.YamlLoader;
 import dev.istiolint.core.model.GenericResource;
 import dev.istiolint.core.model.IstioVersion;
+import dev.istiolint.core.model.MeshConfig;
 import dev.istiolint.core.model.Resource;
 import dev.istiolint.core.model.ResourceId;
 import dev.istiolint.core.rule.CoreRules;
@@ -28,6 +32,7 @@ import dev.istiolint.core.rule.RuleContext;
 import dev.istiolint.core.rule.RuleMeta;
 import dev.istiolint.core.source.SourceSpan;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -75,6 +80,8 @@ public final class LintRun {
         sources.add(src);
       }
     }
+    // one order whatever the split between PATHS and --context: "first definition" and the like stay stable
+    sources.sort(Comparator.comparing(LoadableSource::displayPath));
     context.problems().forEach(d -> contextOnly.add(d.span().file()));
     contextOnly.removeAll(reported);
     findings.addAll(collected.problems());
@@ -82,6 +89,8 @@ public final class LintRun {
 
     YamlLoader loader = new YamlLoader();
     ResourceDecoder decoder = new ResourceDecoder(request.defaultNamespace());
+    SchemaValidator validator = new SchemaValidator(request.defaultNamespace());
+    List<VersionedDiagnostic> versioned = new ArrayList<>();
     List<Resource> resources = new ArrayList<>();
     Map<String, List<String>> lines = new HashMap<>();
     int documents = 0;
@@ -91,6 +100,9 @@ public final class LintRun {
       findings.addAll(file.problems());
       for (YDocument doc : file.documents()) {
         documents++;
+        SchemaValidator.Validation validation = validator.validate(doc);
+        findings.addAll(validation.findings());
+        versioned.addAll(validation.versioned());
         ResourceDecoder.Decoded decoded = decoder.decode(doc);
         findings.addAll(decoded.problems());
         decoded.resource().ifPresent(resources::add);
@@ -106,7 +118,10 @@ public final class LintRun {
 
     String[] reason = new String[1];
     IstioVersion version = chooseVersion(resources, reason);
-    MeshSnapshot snapshot = MeshSnapshot.of(resources);
+    Optional<MeshConfig> meshFile =
+        request.meshConfig().map(p -> MeshConfigFile.load(p, displayPath(p)));
+    MeshSnapshot snapshot = MeshSnapshot.of(resources, version, meshFile);
+    versioned.stream().filter(v -> v.appliesTo(version)).map(VersionedDiagnostic::diagnostic).forEach(findings::add);
     runRules(snapshot, version);
 
     List<RuleMeta> known = new ArrayList<>(CoreRules.all());
@@ -154,6 +169,13 @@ public final class LintRun {
       return false;
     }
     return request.exclude().stream().noneMatch(g -> new Glob(g).matches(displayPath));
+  }
+
+  private String displayPath(java.nio.file.Path p) {
+    java.nio.file.Path abs = p.toAbsolutePath().normalize();
+    java.nio.file.Path base = request.baseDirectory().toAbsolutePath().normalize();
+    java.nio.file.Path shown = abs.startsWith(base) ? base.relativize(abs) : abs;
+    return shown.toString().replace('\\', '/');
   }
 
   private void validateRuleIds() {

@@ -26,7 +26,8 @@ public final class TextReporter implements Reporter {
 
   /**
    * @param color ANSI colours (only when writing to a terminal)
-   * @param showSource quote the source line with a caret, and print related and doc lines
+   * @param showSource quote the source line with a caret, print related and doc lines, and end with the summary;
+   *     without it, only the finding lines are printed ({@code --quiet})
    */
   public TextReporter(boolean color, boolean showSource) {
     this.color = color;
@@ -50,7 +51,9 @@ public final class TextReporter implements Reporter {
       out.write("  see " + d.rule().docUrl() + "\n");
       out.write("\n");
     }
-    out.write(summaryLine(result) + "\n");
+    if (showSource) {
+      out.write(summaryLine(result) + "\n");
+    }
   }
 
   /** The last line of a text report, also printed to the console when the report goes to a file. */
@@ -144,7 +147,8 @@ public final class TextReporter implements Reporter {
     String gutter = String.valueOf(lineNo);
     String pad = " ".repeat(gutter.length());
     String caret = color ? "\u001b[1;32m^\u001b[0m" : "^";
-    return " " + gutter + " | " + shown + "\n" + " " + pad + " | " + " ".repeat(before.codePointCount(0, before.length())) + caret + "\n";
+    String source = shown.length() == 0 ? " " + gutter + " |" : " " + gutter + " | " + shown;
+    return source + "\n" + " " + pad + " | " + " ".repeat(before.codePointCount(0, before.length())) + caret + "\n";
   }
 
   private String paint(Severity s) {
