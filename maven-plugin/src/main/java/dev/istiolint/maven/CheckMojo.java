@@ -51,7 +51,10 @@ public final class CheckMojo extends AbstractMojo {
   @Parameter(property = "istio-lint.meshConfig")
   private File meshConfig;
 
-  /** The istio-lint configuration file, as read by the CLI. Default: {@code .istio-lint.yaml} in the base directory. */
+  /**
+   * The istio-lint configuration file, as read by the CLI. Default: the nearest {@code .istio-lint.yaml} in the project
+   * base directory or a parent, up to the top-level project of the build.
+   */
   @Parameter(property = "istio-lint.configLocation")
   private File configLocation;
 
@@ -89,6 +92,9 @@ public final class CheckMojo extends AbstractMojo {
 
   @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
   private File baseDirectory;
+
+  @Parameter(defaultValue = "${session.topLevelProject.basedir}", readonly = true, required = true)
+  private File rootDirectory;
 
   @Parameter(defaultValue = "${plugin.version}", readonly = true, required = true)
   private String pluginVersion;
@@ -137,6 +143,7 @@ public final class CheckMojo extends AbstractMojo {
   private CheckParameters parameters() {
     return new CheckParameters(
         baseDirectory.toPath(),
+        rootDirectory.toPath(),
         orEmpty(sourceDirectories).stream().map(File::toPath).toList(),
         orEmpty(includes),
         orEmpty(excludes),

@@ -31,12 +31,14 @@ import java.util.stream.Stream;
  * free of Maven types so it can be unit-tested; {@link CheckMojo} only collects the values and handles the result.
  *
  * @param baseDirectory the project base directory; every path shown is relative to it
+ * @param rootDirectory the top-level project's base directory: how far up a configuration file is looked for
  * @param sourceDirectories configured folders to scan; empty for {@link #DEFAULT_SOURCE_DIRECTORIES}
  * @param includes Ant-style patterns of files to read, relative to a source directory; empty for the defaults
  * @param excludes Ant-style patterns of files to leave out; empty for the defaults
  * @param istioVersion the Istio version whose semantics apply, for example {@code 1.24}
  * @param meshConfig a MeshConfig YAML file
- * @param configLocation the {@code .istio-lint.yaml} to read; empty for the one in the base directory, if any
+ * @param configLocation the {@code .istio-lint.yaml} to read; empty for the nearest one in the base directory or a
+ *     parent, up to the root directory
  * @param select rule ids to run (all when empty); when given, they replace the configuration file's; entries may be
  *     comma-separated
  * @param ignore rule ids not to run; entries may be comma-separated
@@ -47,6 +49,7 @@ import java.util.stream.Stream;
  */
 record CheckParameters(
     Path baseDirectory,
+    Path rootDirectory,
     List<Path> sourceDirectories,
     List<String> includes,
     List<String> excludes,
@@ -94,6 +97,7 @@ record CheckParameters(
   CheckParameters {
     Path base = baseDirectory.toAbsolutePath().normalize();
     baseDirectory = base;
+    rootDirectory = rootDirectory.toAbsolutePath().normalize();
     sourceDirectories = sourceDirectories.stream().map(d -> base.resolve(d).normalize()).toList();
     includes = List.copyOf(includes);
     excludes = List.copyOf(excludes);
@@ -174,7 +178,10 @@ record CheckParameters(
     return ids;
   }
 
-  /** The configuration file to apply: the configured one (which must exist) or the base directory's, if present. */
+  /**
+   * The configuration file to apply: the configured one (which must exist), else the nearest {@value
+   * #DEFAULT_CONFIG_FILE} in the base directory or a parent up to the root directory (so a reactor can share one).
+   */
   Optional<Path> configFile() {
     if (configLocation.isPresent()) {
       if (!Files.isRegularFile(configLocation.get())) {
@@ -182,8 +189,14 @@ record CheckParameters(
       }
       return configLocation;
     }
-    Path fallback = baseDirectory.resolve(DEFAULT_CONFIG_FILE);
-    return Files.isRegularFile(fallback) ? Optional.of(fallback) : Optional.empty();
+    Path stop = baseDirectory.startsWith(rootDirectory) ? rootDirectory : baseDirectory;
+    for (Path dir = baseDirectory; dir != null && dir.startsWith(stop); dir = dir.getParent()) {
+      Path candidate = dir.resolve(DEFAULT_CONFIG_FILE);
+      if (Files.isRegularFile(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The least severe finding that counts as a violation. */

@@ -31,6 +31,8 @@ class CheckParametersTest {
 
   /** The Mojo's defaults; tests change one value at a time. */
   private final class Params {
+    Path root = base;
+    String module = "";
     List<Path> sourceDirectories = List.of();
     List<String> includes = List.of();
     List<String> excludes = List.of();
@@ -46,7 +48,8 @@ class CheckParametersTest {
 
     CheckParameters build() {
       return new CheckParameters(
-          base,
+          base.resolve(module),
+          root,
           sourceDirectories,
           includes,
           excludes,
@@ -295,6 +298,23 @@ class CheckParametersTest {
     assertThat(fromFile.istioVersion()).contains(new IstioVersion(1, 4));
     assertThat(overridden.select()).containsExactly("YAML002");
     assertThat(overridden.ignore()).containsExactlyInAnyOrder("LINT003", "LINT002");
+  }
+
+  @Test
+  void theNearestConfigFileUpToTheReactorRootIsUsed() throws IOException {
+    Files.createDirectories(base.resolve("project/backend"));
+    Params module = new Params();
+    module.root = base.resolve("project");
+    module.module = "project/backend";
+    write(".istio-lint.yaml", "ignore: [LINT002]\n");
+    assertThat(module.build().configFile()).isEmpty();
+
+    Path shared = write("project/.istio-lint.yaml", "ignore: [LINT003]\n");
+    assertThat(module.build().configFile()).contains(shared);
+    assertThat(module.build().toRequest(List.of(), List.of()).ignore()).containsExactly("LINT003");
+
+    Path own = write("project/backend/.istio-lint.yaml", "ignore: []\n");
+    assertThat(module.build().configFile()).contains(own);
   }
 
   @Test
