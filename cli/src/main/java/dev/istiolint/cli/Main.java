@@ -37,6 +37,7 @@ public final class Main {
     CommandLine cl = new CommandLine(top);
     cl.setOut(out);
     cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler(
         (ex, a) -> {
           ex.getCommandLine().getErr().println("error: " + TextReporter.clean(String.valueOf(ex.getMessage()), 1000));
@@ -50,7 +51,8 @@ public final class Main {
             e.println("error: " + TextReporter.clean(String.valueOf(le.getMessage()), 1000));
             return le.kind() == LintException.Kind.USAGE ? ExitCode.USAGE.code() : ExitCode.INCOMPLETE.code();
           }
-          e.println("internal error: " + TextReporter.clean(String.valueOf(ex), 1000) + " (rerun with --debug)");
+          String what = ex.getMessage() == null ? "an unexpected failure" : ex.getMessage();
+          e.println("internal error: " + TextReporter.clean(what, 1000) + " (rerun with --debug)");
           if (top.debug()) {
             ex.printStackTrace(e);
           }
