@@ -75,8 +75,10 @@ class NetworkDeniedTest {
     try (ServerSocket trap = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       Thread acceptor = new Thread(() -> {
         while (!trap.isClosed()) {
-          try (Socket s = trap.accept()) {
+          try {
+            Socket s = trap.accept();
             accepted.incrementAndGet();
+            s.close();
           } catch (IOException closed) {
             return;
           }
