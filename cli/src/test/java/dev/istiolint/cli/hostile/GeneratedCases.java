@@ -307,6 +307,34 @@ final class GeneratedCases {
     ALL.put("gen-inv-mesh-config-dev-zero", d -> new Setup(
         List.of("--mesh-config", "/dev/zero", good()), InputStream::nullInputStream, d + "/", null, true, null, null,
         List.of()));
+    ALL.put("gen-inv-config-huge-sparse", d -> {
+      try (var f = new java.io.RandomAccessFile(d.resolve("config.yaml").toFile(), "rw")) {
+        f.setLength(3L * 1024 * 1024 * 1024); // 3 GiB of holes: no disk used, but reading it all would never fit
+      }
+      return new Setup(List.of("--config", d + "/config.yaml", good()), InputStream::nullInputStream, d + "/", null,
+          true, null, null, List.of());
+    });
+    ALL.put("gen-inv-baseline-huge-sparse", d -> {
+      try (var f = new java.io.RandomAccessFile(d.resolve("baseline.json").toFile(), "rw")) {
+        f.setLength(3L * 1024 * 1024 * 1024);
+      }
+      return new Setup(List.of("--baseline", d + "/baseline.json", good()), InputStream::nullInputStream, d + "/",
+          null, true, null, null, List.of());
+    });
+    ALL.put("gen-size-sparse-3gib", d -> {
+      try (var f = new java.io.RandomAccessFile(d.resolve("big.yaml").toFile(), "rw")) {
+        f.setLength(3L * 1024 * 1024 * 1024);
+      }
+      return Setup.paths(d, d + "/big.yaml", d + "/big.yaml");
+    });
+    // a legacy kind picks the Istio version of the whole run (by design, so no neighbour comparison); --verbose
+    // names the resource that decided it, which must come out escaped
+    ALL.put("gen-inv-verbose-hostile-legacy-name", d -> {
+      Path f = file(d, "mesh.yaml", "apiVersion: authentication.istio.io/v1alpha1\nkind: MeshPolicy\nmetadata:\n"
+          + "  name: \"d\\e[31mefault\\u202e\"\nspec:\n  peers:\n  - mtls: {}\n");
+      return new Setup(List.of("--verbose", "--statistics", f.toString()), InputStream::nullInputStream, d + "/",
+          f.toString(), true, null, null, List.of());
+    });
     ALL.put("gen-inv-config-fifo", d -> {
       mkfifo(d.resolve("config.yaml"));
       return new Setup(List.of("--config", d + "/config.yaml", good()), InputStream::nullInputStream, d + "/", null,

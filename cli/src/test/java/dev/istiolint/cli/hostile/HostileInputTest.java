@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
  * The hostile-input contract of issue 9, case by case: every row of {@code testdata/hostile/cases.tsv} names a file
  * under {@code testdata/hostile/files/} or a generated case ({@link GeneratedCases}), the exit code and the findings
  * expected ({@code ID@line} for the case file, {@code ID@path:line} for other files, {@code -} for none). Each case
- * runs the CLI in process: JSON twice (deterministic bytes), text, GitHub and SARIF once (terminal safety, valid
+ * runs the CLI in process: JSON twice (deterministic bytes), text (with --verbose and --statistics), GitHub and SARIF once (terminal safety, valid
  * JSON), and JSON next to a known-good file (whose findings must not change), each run under a time limit. Surefire runs this class in its own
  * JVM with {@code -Xmx512m}.
  */
@@ -115,7 +115,7 @@ class HostileInputTest {
       List<String> json = with(List.of("--format", "json"), setup.args());
       CliRun j1 = run(name, json, setup);
       CliRun j2 = run(name, json, setup);
-      CliRun text = run(name, setup.args(), setup);
+      CliRun text = run(name, with(List.of("--verbose", "--statistics"), setup.args()), setup);
       CliRun together = run(name, with(List.of("--format", "json", good()), setup.args()), setup);
       CliRun github = run(name, with(List.of("--format", "github"), setup.args()), setup);
       CliRun sarif = run(name, with(List.of("--format", "sarif"), setup.args()), setup);
