@@ -33,8 +33,8 @@ import tools.jackson.databind.JsonNode;
  * The hostile-input contract of issue 9, case by case: every row of {@code testdata/hostile/cases.tsv} names a file
  * under {@code testdata/hostile/files/} or a generated case ({@link GeneratedCases}), the exit code and the findings
  * expected ({@code ID@line} for the case file, {@code ID@path:line} for other files, {@code -} for none). Each case
- * runs the CLI in process: JSON twice (deterministic bytes), text (with --verbose and --statistics), GitHub and SARIF once (terminal safety, valid
- * JSON), and JSON next to a known-good file (whose findings must not change), each run under a time limit. Surefire runs this class in its own
+ * runs the CLI in process: JSON twice (deterministic bytes), text (with --verbose and --statistics), GitHub, SARIF and JUnit once (terminal safety,
+ * valid JSON and XML), and JSON next to a known-good file (whose findings must not change), each run under a time limit. Surefire runs this class in its own
  * JVM with {@code -Xmx512m}.
  */
 class HostileInputTest {
@@ -119,7 +119,11 @@ class HostileInputTest {
       CliRun together = run(name, with(List.of("--format", "json", good()), setup.args()), setup);
       CliRun github = run(name, with(List.of("--format", "github"), setup.args()), setup);
       CliRun sarif = run(name, with(List.of("--format", "sarif"), setup.args()), setup);
-      runs.addAll(List.of(j1, j2, text, together, github, sarif));
+      CliRun junit = run(name, with(List.of("--format", "junit"), setup.args()), setup);
+      runs.addAll(List.of(j1, j2, text, together, github, sarif, junit));
+      if (!junit.out().isEmpty()) {
+        OutputContract.validXml(junit.out(), problems);
+      }
       problems.addAll(prefixed("github output", OutputContract.terminalSafe(github.both())));
       problems.addAll(prefixed("sarif output", OutputContract.terminalSafe(sarif.both())));
       if (!sarif.out().isEmpty()) {

@@ -72,6 +72,19 @@ final class OutputContract {
     }
   }
 
+  /** The JUnit XML report must stay well-formed XML 1.0 whatever the input. */
+  static void validXml(String text, List<String> problems) {
+    try {
+      javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      javax.xml.parsers.DocumentBuilder b = f.newDocumentBuilder();
+      b.setErrorHandler(null);
+      b.parse(new org.xml.sax.InputSource(new java.io.StringReader(text)));
+    } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException | java.io.IOException e) {
+      problems.add("the JUnit XML report is not well-formed: " + visible(String.valueOf(e.getMessage())));
+    }
+  }
+
   /** Control characters (but tab and line feed), DEL, C1 controls and bidirectional controls. */
   static boolean unsafe(int cp) {
     return (cp < 0x20 && cp != '\t' && cp != '\n')
