@@ -132,9 +132,27 @@ final class GeneratedCases {
       }
       write(out, String.format(SVC, "after-500k") + BAD_PORT);
     }));
-    ALL.put("gen-size-200k-keys", d -> fileCase(d, "keys.yaml", out -> {
+    ALL.put("gen-size-50k-resources", d -> fileCase(d, "many.yaml", out -> {
+      for (int i = 0; i < 50_000; i++) {
+        write(out, "---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: n" + i + "\n");
+      }
+      write(out, "---\n" + String.format(SVC, "last") + BAD_PORT);
+    }));
+    // numbers of millions of digits: exact big-number parsing is quadratic (minutes), so they must never be parsed
+    ALL.put("gen-num-2mb-integer", d -> fileCase(d, "n.yaml", String.format(SVC, "digits")
+        + "spec:\n  ports:\n  - port: " + "9".repeat(2_000_000) + "\n  - port: -" + "9".repeat(1_000_000) + "\n"));
+    ALL.put("gen-num-2mb-hex-and-octal", d -> fileCase(d, "n.yaml", String.format(SVC, "hex")
+        + "spec:\n  ports:\n  - port: 0x" + "F".repeat(2_000_000) + "\n  - port: 0o" + "7".repeat(2_000_000) + "\n"));
+    ALL.put("gen-num-2mb-float", d -> fileCase(d, "n.yaml", String.format(SVC, "float")
+        + "spec:\n  ports:\n  - port: 0." + "0".repeat(2_000_000) + "1\n  - port: " + "9".repeat(1_000_000)
+        + ".5e3\n"));
+    ALL.put("gen-num-2mb-duration", d -> fileCase(d, "vs.yaml",
+        "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: slow\n  namespace: hostile\n"
+            + "spec:\n  hosts: [a.example.com]\n  http:\n  - timeout: " + "9".repeat(2_000_000) + "s\n"
+            + "    route:\n    - destination: {host: a.example.com}\n"));
+    ALL.put("gen-size-100k-keys", d -> fileCase(d, "keys.yaml", out -> {
       write(out, String.format(SVC, "keys") + "  labels:\n");
-      for (int i = 0; i < 200_000; i++) {
+      for (int i = 0; i < 100_000; i++) {
         write(out, "    k" + i + ": v\n");
       }
     }));
