@@ -1,0 +1,89 @@
+package dev.istiolint.rules.routing;
+
+import dev.istiolint.core.diag.RelatedLocation;
+import dev.istiolint.core.diag.Severity;
+import dev.istiolint.core.model.Gateway;
+import dev.istiolint.core.model.HostName;
+import dev.istiolint.core.model.Located;
+import dev.istiolint.core.model.Port;
+import dev.istiolint.core.rule.LintRule;
+import dev.istiolint.core.rule.RuleContext;
+import dev.istiolint.core.rule.RuleInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** Gateways with the same selector declare the same port for overlapping hosts. */
+@RuleInfo(
+    id = "ROUTE008",
+    name = "conflicting-gateways",
+    severity = Severity.ERROR,
+    summary = "Gateways with the same selector declare the same port for overlapping hosts",
+    istioCode = "IST0145",
+    kinds = {"Gateway"})
+public final class ConflictingGateways implements LintRule {
+
+  @Override
+  public void check(RuleContext ctx) {
+    List<Gateway> gateways = ctx.mesh().gateways();
+    for (Gateway gw : gateways) {
+      for (Gateway.Server server : gw.servers()) {
+        Optional<Located<Integer>> number = server.port().flatMap(Port::number);
+        if (number.isEmpty()) {
+          continue;
+        }
+        TreeSet<String> others = new TreeSet<>();
+        List<RelatedLocation> related = new ArrayList<>();
+        for (Gateway other : gateways) {
+          if (other == gw || other.id().equals(gw.id()) || !other.selectorValues().equals(gw.selectorValues())) {
+            continue;
+          }
+          for (Gateway.Server os : other.servers()) {
+            Optional<Located<Integer>> on = os.port().flatMap(Port::number);
+            if (on.isPresent() && on.get().value().equals(number.get().value()) && overlap(server, os)) {
+              others.add(qualified(other));
+              related.add(RelatedLocation.of(on.get().span(), "also declares port " + on.get().value(), other.ref()));
+              break;
+            }
+          }
+        }
+        if (!others.isEmpty()) {
+          ctx.report(
+              gw,
+              number.get(),
+              "port "
+                  + number.get().value()
+                  + " for hosts "
+                  + String.join(", ", server.hosts().stream().map(Located::value).toList())
+                  + " is also declared by gateway "
+                  + String.join(", ", others)
+                  + " with the same selector "
+                  + gw.selectorValues()
+                  + "; merge the servers into one Gateway or use distinct hosts or ports",
+              related);
+        }
+      }
+    }
+  }
+
+  private static boolean overlap(Gateway.Server a, Gateway.Server b) {
+    for (Located<String> x : a.hosts()) {
+      for (Located<String> y : b.hosts()) {
+        if (HostName.of(bare(x.value())).matchesSymmetric(HostName.of(bare(y.value())))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String bare(String host) {
+    int slash = host.indexOf('/');
+    return slash < 0 ? host : host.substring(slash + 1);
+  }
+
+  static String qualified(Gateway gw) {
+    return gw.namespace().isEmpty() ? gw.name() : gw.namespace() + "/" + gw.name();
+  }
+}
