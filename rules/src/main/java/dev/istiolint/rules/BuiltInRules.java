@@ -1,15 +1,67 @@
 package dev.istiolint.rules;
 
 import dev.istiolint.core.rule.LintRule;
+import dev.istiolint.rules.reference.DestinationRuleHostNotFound;
+import dev.istiolint.rules.reference.InternalGatewayReference;
+import dev.istiolint.rules.reference.SubsetSelectsNoWorkload;
+import dev.istiolint.rules.reference.UnknownDestinationHost;
+import dev.istiolint.rules.reference.UnknownDestinationPort;
+import dev.istiolint.rules.reference.UnknownGateway;
+import dev.istiolint.rules.reference.UnknownSubset;
+import dev.istiolint.rules.routing.ConflictingGatewayHosts;
+import dev.istiolint.rules.routing.ConflictingGateways;
+import dev.istiolint.rules.routing.ConflictingMeshGatewayHosts;
+import dev.istiolint.rules.routing.ConflictingTargetPorts;
+import dev.istiolint.rules.routing.DestinationPortRequired;
+import dev.istiolint.rules.routing.DuplicateGatewayCertificate;
+import dev.istiolint.rules.routing.ExternalNamePortName;
+import dev.istiolint.rules.routing.HostNotInGateway;
+import dev.istiolint.rules.routing.MultipleServicesPortProtocol;
+import dev.istiolint.rules.routing.PortNameConvention;
+import dev.istiolint.rules.routing.ServiceEntryAddressRequired;
+import dev.istiolint.rules.routing.ServiceEntryProtocolConflict;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 
-/** The built-in rules, in a fixed order. (Interim; the CLI branch owns the final version.) */
+/** The rules istio-lint runs: the built-in ones in a fixed order, then third-party rules found by ServiceLoader. */
 public final class BuiltInRules {
 
   private BuiltInRules() {}
 
-  /** Every built-in rule. */
+  /** The built-in rules, in registration order. */
+  public static List<LintRule> builtIn() {
+    return List.of(
+        new UnknownGateway(),
+        new UnknownDestinationHost(),
+        new UnknownDestinationPort(),
+        new UnknownSubset(),
+        new SubsetSelectsNoWorkload(),
+        new DestinationRuleHostNotFound(),
+        new InternalGatewayReference(),
+        new ConflictingMeshGatewayHosts(),
+        new ConflictingGatewayHosts(),
+        new DestinationPortRequired(),
+        new HostNotInGateway(),
+        new ConflictingGateways(),
+        new DuplicateGatewayCertificate(),
+        new ServiceEntryAddressRequired(),
+        new ServiceEntryProtocolConflict(),
+        new PortNameConvention(),
+        new ExternalNamePortName(),
+        new MultipleServicesPortProtocol(),
+        new ConflictingTargetPorts());
+  }
+
+  /**
+   * The built-in rules followed by every rule registered in {@code META-INF/services/dev.istiolint.core.rule.LintRule}
+   * on the class path, in class-path order.
+   */
   public static List<LintRule> all() {
-    return List.of();
+    List<LintRule> out = new ArrayList<>(builtIn());
+    for (LintRule rule : ServiceLoader.load(LintRule.class, BuiltInRules.class.getClassLoader())) {
+      out.add(rule);
+    }
+    return List.copyOf(out);
   }
 }
