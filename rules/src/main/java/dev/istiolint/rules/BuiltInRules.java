@@ -2,8 +2,10 @@ package dev.istiolint.rules;
 
 import dev.istiolint.core.rule.LintRule;
 import dev.istiolint.rules.reference.DestinationRuleHostNotFound;
+import dev.istiolint.rules.reference.GatewaySelectorMatchesNothing;
 import dev.istiolint.rules.reference.InternalGatewayReference;
 import dev.istiolint.rules.reference.SubsetSelectsNoWorkload;
+import dev.istiolint.rules.reference.UnknownCredentialSecret;
 import dev.istiolint.rules.reference.UnknownDestinationHost;
 import dev.istiolint.rules.reference.UnknownDestinationPort;
 import dev.istiolint.rules.reference.UnknownGateway;
@@ -15,7 +17,9 @@ import dev.istiolint.rules.routing.ConflictingTargetPorts;
 import dev.istiolint.rules.routing.DestinationPortRequired;
 import dev.istiolint.rules.routing.DuplicateGatewayCertificate;
 import dev.istiolint.rules.routing.ExternalNamePortName;
+import dev.istiolint.rules.routing.GatewayPortNotOnService;
 import dev.istiolint.rules.routing.HostNotInGateway;
+import dev.istiolint.rules.routing.IngressIgnoresMeshSubsets;
 import dev.istiolint.rules.routing.MultipleServicesPortProtocol;
 import dev.istiolint.rules.routing.PortNameConvention;
 import dev.istiolint.rules.routing.ServiceEntryAddressRequired;
@@ -36,13 +40,17 @@ public final class BuiltInRules {
         new UnknownDestinationHost(),
         new UnknownDestinationPort(),
         new UnknownSubset(),
+        new UnknownCredentialSecret(),
+        new GatewaySelectorMatchesNothing(),
         new SubsetSelectsNoWorkload(),
         new DestinationRuleHostNotFound(),
         new InternalGatewayReference(),
         new ConflictingMeshGatewayHosts(),
         new ConflictingGatewayHosts(),
+        new IngressIgnoresMeshSubsets(),
         new DestinationPortRequired(),
         new HostNotInGateway(),
+        new GatewayPortNotOnService(),
         new ConflictingGateways(),
         new DuplicateGatewayCertificate(),
         new ServiceEntryAddressRequired(),
