@@ -16,6 +16,11 @@ import dev.istiolint.rules.routing.ConflictingMeshGatewayHosts;
 import dev.istiolint.rules.routing.ConflictingTargetPorts;
 import dev.istiolint.rules.routing.DestinationPortRequired;
 import dev.istiolint.rules.routing.DuplicateGatewayCertificate;
+import dev.istiolint.rules.routing.EnvoyFilterAddMisused;
+import dev.istiolint.rules.routing.EnvoyFilterRelativeOperation;
+import dev.istiolint.rules.routing.EnvoyFilterRelativeWithProxyVersion;
+import dev.istiolint.rules.routing.EnvoyFilterRemoveMisused;
+import dev.istiolint.rules.routing.EnvoyFilterReplaceMisused;
 import dev.istiolint.rules.routing.ExternalNamePortName;
 import dev.istiolint.rules.routing.GatewayPortNotOnService;
 import dev.istiolint.rules.routing.HostNotInGateway;
@@ -58,7 +63,12 @@ public final class BuiltInRules {
         new PortNameConvention(),
         new ExternalNamePortName(),
         new MultipleServicesPortProtocol(),
-        new ConflictingTargetPorts());
+        new ConflictingTargetPorts(),
+        new EnvoyFilterRelativeOperation(),
+        new EnvoyFilterReplaceMisused(),
+        new EnvoyFilterAddMisused(),
+        new EnvoyFilterRemoveMisused(),
+        new EnvoyFilterRelativeWithProxyVersion());
   }
 
   /**
