@@ -4,7 +4,9 @@ import dev.istiolint.core.rule.LintRule;
 import dev.istiolint.rules.reference.DestinationRuleHostNotFound;
 import dev.istiolint.rules.reference.GatewaySelectorMatchesNothing;
 import dev.istiolint.rules.reference.InternalGatewayReference;
+import dev.istiolint.rules.reference.SidecarSelectorMatchesNothing;
 import dev.istiolint.rules.reference.SubsetSelectsNoWorkload;
+import dev.istiolint.rules.reference.TelemetrySelectorMatchesNothing;
 import dev.istiolint.rules.reference.UnknownCredentialSecret;
 import dev.istiolint.rules.reference.UnknownDestinationHost;
 import dev.istiolint.rules.reference.UnknownDestinationPort;
@@ -25,10 +27,15 @@ import dev.istiolint.rules.routing.ExternalNamePortName;
 import dev.istiolint.rules.routing.GatewayPortNotOnService;
 import dev.istiolint.rules.routing.HostNotInGateway;
 import dev.istiolint.rules.routing.IngressIgnoresMeshSubsets;
+import dev.istiolint.rules.routing.MultipleDefaultSidecars;
+import dev.istiolint.rules.routing.MultipleDefaultTelemetries;
 import dev.istiolint.rules.routing.MultipleServicesPortProtocol;
 import dev.istiolint.rules.routing.PortNameConvention;
 import dev.istiolint.rules.routing.ServiceEntryAddressRequired;
 import dev.istiolint.rules.routing.ServiceEntryProtocolConflict;
+import dev.istiolint.rules.routing.SidecarIneffectiveInAmbient;
+import dev.istiolint.rules.routing.SidecarSelectorOverlap;
+import dev.istiolint.rules.routing.TelemetrySelectorOverlap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -47,6 +54,8 @@ public final class BuiltInRules {
         new UnknownSubset(),
         new UnknownCredentialSecret(),
         new GatewaySelectorMatchesNothing(),
+        new SidecarSelectorMatchesNothing(),
+        new TelemetrySelectorMatchesNothing(),
         new SubsetSelectsNoWorkload(),
         new DestinationRuleHostNotFound(),
         new InternalGatewayReference(),
@@ -64,6 +73,11 @@ public final class BuiltInRules {
         new ExternalNamePortName(),
         new MultipleServicesPortProtocol(),
         new ConflictingTargetPorts(),
+        new SidecarSelectorOverlap(),
+        new MultipleDefaultSidecars(),
+        new SidecarIneffectiveInAmbient(),
+        new TelemetrySelectorOverlap(),
+        new MultipleDefaultTelemetries(),
         new EnvoyFilterRelativeOperation(),
         new EnvoyFilterReplaceMisused(),
         new EnvoyFilterAddMisused(),
