@@ -1,6 +1,10 @@
 package dev.istiolint.rules;
 
 import dev.istiolint.core.rule.LintRule;
+import dev.istiolint.rules.config.ExternalControlPlaneAddress;
+import dev.istiolint.rules.config.ExternalControlPlaneIpAddress;
+import dev.istiolint.rules.config.GatewayApiCrdTooOld;
+import dev.istiolint.rules.config.InvalidInjectionWebhook;
 import dev.istiolint.rules.reference.DestinationRuleHostNotFound;
 import dev.istiolint.rules.reference.GatewaySelectorMatchesNothing;
 import dev.istiolint.rules.reference.InternalGatewayReference;
@@ -82,7 +86,11 @@ public final class BuiltInRules {
         new EnvoyFilterReplaceMisused(),
         new EnvoyFilterAddMisused(),
         new EnvoyFilterRemoveMisused(),
-        new EnvoyFilterRelativeWithProxyVersion());
+        new EnvoyFilterRelativeWithProxyVersion(),
+        new InvalidInjectionWebhook(),
+        new ExternalControlPlaneAddress(),
+        new ExternalControlPlaneIpAddress(),
+        new GatewayApiCrdTooOld());
   }
 
   /**
