@@ -12,6 +12,8 @@ import dev.istiolint.core.diag.Severity;
 import dev.istiolint.core.engine.MeshSnapshot;
 import dev.istiolint.core.internal.decode.MeshConfigFile;
 import dev.istiolint.core.internal.decode.ResourceDecoder;
+import dev.istiolint.core.internal.schema.SchemaValidator;
+import dev.istiolint.core.internal.schema.VersionedDiagnostic;
 import dev.istiolint.core.internal.source.LoadableSource;
 import dev.istiolint.core.internal.source.SourceCollector;
 import dev.istiolint.core.internal.suppress.SourceLines;
@@ -87,6 +89,8 @@ public final class LintRun {
 
     YamlLoader loader = new YamlLoader();
     ResourceDecoder decoder = new ResourceDecoder(request.defaultNamespace());
+    SchemaValidator validator = new SchemaValidator(request.defaultNamespace());
+    List<VersionedDiagnostic> versioned = new ArrayList<>();
     List<Resource> resources = new ArrayList<>();
     Map<String, List<String>> lines = new HashMap<>();
     int documents = 0;
@@ -96,6 +100,9 @@ public final class LintRun {
       findings.addAll(file.problems());
       for (YDocument doc : file.documents()) {
         documents++;
+        SchemaValidator.Validation validation = validator.validate(doc);
+        findings.addAll(validation.findings());
+        versioned.addAll(validation.versioned());
         ResourceDecoder.Decoded decoded = decoder.decode(doc);
         findings.addAll(decoded.problems());
         decoded.resource().ifPresent(resources::add);
@@ -111,6 +118,7 @@ public final class LintRun {
 
     String[] reason = new String[1];
     IstioVersion version = chooseVersion(resources, reason);
+    versioned.stream().filter(v -> v.appliesTo(version)).map(VersionedDiagnostic::diagnostic).forEach(findings::add);
     Optional<MeshConfig> meshFile =
         request.meshConfig().map(p -> MeshConfigFile.load(p, displayPath(p)));
     MeshSnapshot snapshot = MeshSnapshot.of(resources, version, meshFile);
