@@ -7,7 +7,7 @@ import dev.istiolint.core.SourceInput;
 import dev.istiolint.core.diag.Diagnostic;
 import dev.istiolint.core.diag.Severity;
 import dev.istiolint.core.rule.LintRule;
-import dev.istiolint.rules.InlineExpectations.Expectation;
+import dev.istiolint.core.testing.Expectations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +26,28 @@ import java.util.stream.Stream;
  */
 final class FixtureRun {
 
-  /** Where the fixture comes from and which rule ids its expectations may name (empty: any). */
+  /** One expected finding in one file of a fixture. */
+  record Expectation(String file, int line, String ruleId, Optional<String> substring) {
+    @Override
+    public String toString() {
+      return file + ":" + line + ": [" + ruleId + "]" + substring.map(s -> " \"" + s + "\"").orElse("");
+    }
+  }
+
+  /** The expectations of one file, and its malformed expectation comments. */
+  record Parsed(List<Expectation> expectations, List<String> malformed) {}
+
+  /** Reads one file's comments with the shared parser of {@code dev.istiolint.core.testing}. */
+  static Parsed parse(String file, String text) {
+    Expectations e = Expectations.parseComments(text);
+    List<Expectation> out = new ArrayList<>();
+    e.expectations().forEach(x -> out.add(new Expectation(file, x.line(), x.ruleId(), x.messagePart())));
+    List<String> malformed = new ArrayList<>();
+    e.malformed().forEach(m -> malformed.add(file + ": " + m));
+    return new Parsed(out, malformed);
+  }
+
+  /** Which rules run, and which rule id the expectations may name (empty: any). */
   private final List<LintRule> rules;
   private final Optional<String> onlyRuleId;
 
@@ -51,10 +72,10 @@ final class FixtureRun {
    * @param mustExpect true for {@code bad-} cases, false for {@code ok-} cases, empty for scenarios
    */
   void checkPath(Path base, Path path, Optional<Boolean> mustExpect) {
-    List<InlineExpectations.Parsed> parsed = new ArrayList<>();
+    List<Parsed> parsed = new ArrayList<>();
     for (Path file : yamlFiles(path)) {
       String display = base.relativize(file).toString().replace('\\', '/');
-      parsed.add(InlineExpectations.parse(display, read(file)));
+      parsed.add(parse(display, read(file)));
     }
     LintRequest request =
         LintRequest.builder().path(path).baseDirectory(base).rules(rules).build();
@@ -63,16 +84,16 @@ final class FixtureRun {
 
   /** Checks an in-memory fixture, for example a YAML block of a rule doc. */
   void checkText(String name, String text, Optional<Boolean> mustExpect) {
-    InlineExpectations.Parsed parsed = InlineExpectations.parse(name, text);
+    Parsed parsed = parse(name, text);
     LintRequest request =
         LintRequest.builder().source(SourceInput.of(name, text)).rules(rules).build();
     check(List.of(parsed), Linter.lint(request), mustExpect);
   }
 
-  private void check(List<InlineExpectations.Parsed> parsed, LintResult result, Optional<Boolean> mustExpect) {
+  private void check(List<Parsed> parsed, LintResult result, Optional<Boolean> mustExpect) {
     List<String> problems = new ArrayList<>();
     List<Expectation> expected = new ArrayList<>();
-    for (InlineExpectations.Parsed p : parsed) {
+    for (Parsed p : parsed) {
       problems.addAll(p.malformed());
       expected.addAll(p.expectations());
     }
