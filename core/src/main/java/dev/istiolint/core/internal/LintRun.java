@@ -8,6 +8,7 @@ import dev.istiolint.core.diag.Diagnostic;
 import dev.istiolint.core.diag.RelatedLocation;
 import dev.istiolint.core.diag.Severity;
 import dev.istiolint.core.engine.MeshSnapshot;
+import dev.istiolint.core.internal.decode.MeshConfigFile;
 import dev.istiolint.core.internal.decode.ResourceDecoder;
 import dev.istiolint.core.internal.source.LoadableSource;
 import dev.istiolint.core.internal.source.SourceCollector;
@@ -16,6 +17,7 @@ import dev.istiolint.core.internal.yaml.YDocument;
 import dev.istiolint.core.internal.yaml.YamlLoader;
 import dev.istiolint.core.model.GenericResource;
 import dev.istiolint.core.model.IstioVersion;
+import dev.istiolint.core.model.MeshConfig;
 import dev.istiolint.core.model.Resource;
 import dev.istiolint.core.model.ResourceId;
 import dev.istiolint.core.rule.CoreRules;
@@ -80,7 +82,9 @@ public final class LintRun {
 
     String[] reason = new String[1];
     IstioVersion version = chooseVersion(resources, reason);
-    MeshSnapshot snapshot = MeshSnapshot.of(resources);
+    Optional<MeshConfig> meshFile =
+        request.meshConfig().map(p -> MeshConfigFile.load(p, displayPath(p)));
+    MeshSnapshot snapshot = MeshSnapshot.of(resources, version, meshFile);
     runRules(snapshot, version);
 
     List<Diagnostic> out = applyOverrides(findings);
@@ -99,6 +103,13 @@ public final class LintRun {
         new Summary(
             collected.sources().size(), documents, resources.size(), errors, warnings, infos, unknownKinds, rulesNotRun);
     return new LintResult(out, summary, version, reason[0], snapshot, internalErrors);
+  }
+
+  private String displayPath(java.nio.file.Path p) {
+    java.nio.file.Path abs = p.toAbsolutePath().normalize();
+    java.nio.file.Path base = request.baseDirectory().toAbsolutePath().normalize();
+    java.nio.file.Path shown = abs.startsWith(base) ? base.relativize(abs) : abs;
+    return shown.toString().replace('\\', '/');
   }
 
   private void validateRuleIds() {
