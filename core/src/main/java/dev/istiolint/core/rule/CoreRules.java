@@ -57,6 +57,19 @@ public final class CoreRules {
   public static final RuleMeta INVALID_MESH_CONFIG =
       meta("LINT004", "invalid-mesh-config", Severity.ERROR, "The mesh configuration cannot be read or is invalid");
 
+  public static final RuleMeta UNUSED_SUPPRESSION =
+      meta(
+          "LINT005",
+          "unused-suppression",
+          Severity.WARNING,
+          "A suppression (annotation, inline comment) matched no finding; remove it or fix its rule id");
+  public static final RuleMeta UNKNOWN_SUPPRESSION_ID =
+      meta(
+          "LINT006",
+          "unknown-suppression-id",
+          Severity.WARNING,
+          "A suppression names a rule id that does not exist");
+
   private CoreRules() {}
 
   /** Every core finding type, in id order. */
@@ -75,7 +88,9 @@ public final class CoreRules {
         INTERNAL_ERROR,
         UNKNOWN_KIND,
         DUPLICATE_RESOURCE,
-        INVALID_MESH_CONFIG);
+        INVALID_MESH_CONFIG,
+        UNUSED_SUPPRESSION,
+        UNKNOWN_SUPPRESSION_ID);
   }
 
   private static RuleMeta meta(String id, String name, Severity severity, String summary) {
