@@ -49,7 +49,7 @@ final class MeshInputs {
     }
     this.defaultDrExportTo = settings.defaultDestinationRuleExportTo().value();
     this.defaultExportReason =
-        "the mesh default exportTo " + defaultDrExportTo + " ("
+        "meshConfig.defaultDestinationRuleExportTo " + defaultDrExportTo + " ("
             + settings.defaultDestinationRuleExportTo().source().description() + ")";
     this.authPolicyMutual = settings.authPolicy().value().equals("MUTUAL_TLS");
     for (Workload w : snapshot.workloads()) {

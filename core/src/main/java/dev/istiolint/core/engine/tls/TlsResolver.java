@@ -517,9 +517,17 @@ public final class TlsResolver {
         return "set tls mode ISTIO_MUTUAL in " + rule + " (" + pick.get().field() + ")"
             + (s == ServerMtls.STRICT ? ", or make the server PERMISSIVE if plaintext is really intended" : "");
       }
+      String why = "";
+      if (p.client().auto() && d.passthrough()) {
+        why = " (auto mTLS cannot help: the headless service has endpoints without a sidecar)";
+      } else if (p.client().auto()) {
+        why = " (auto mTLS infers DISABLE from the namespace- or mesh-wide policy and never looks at the workload"
+            + " policy)";
+      } else if (s == ServerMtls.STRICT && !mesh.autoMtls && profile.autoMtlsSupported()) {
+        why = " (or turn on auto mTLS)";
+      }
       return "add a DestinationRule for " + d.host() + " with trafficPolicy tls: {mode: ISTIO_MUTUAL} that clients"
-          + " in " + clientNs + " use" + (s == ServerMtls.STRICT && !mesh.autoMtls && profile.autoMtlsSupported()
-              ? " (or turn on auto mTLS)" : "");
+          + " in " + clientNs + " use" + why;
     }
     if (c == ClientTls.ISTIO_MUTUAL) {
       if (d.external()) {
