@@ -71,18 +71,25 @@ public final class MtlsModeConflict implements LintRule {
         }
         related.putIfAbsent(
             List.of(other.resource().id(), other.at()),
-            RelatedLocation.of(other.at(), other.resource().id() + " " + other.role(), other.resource().ref()));
+            RelatedLocation.of(other.at(), other.role(), other.resource().ref()));
       }
     }
 
     String message() {
       Route r = first.first();
+      String self = participant.resource().id() + " " + participant.role();
       StringBuilder sb = new StringBuilder();
-      sb.append(routes(routes)).append(": the client sends ").append(r.clientTls())
-          .append(" but the server accepts ").append(r.serverMtls());
-      r.serverMtlsSource().ifPresent(s -> sb.append(" (").append(s.describe()).append(')'));
-      sb.append("; ").append(participant.resource().id()).append(' ').append(participant.role());
-      r.wire().ifPresent(w -> sb.append("; ").append(w));
+      sb.append(routes(routes)).append(": the client sends ").append(r.clientTls());
+      if (participant.side() == Participant.Side.CLIENT) {
+        sb.append(" (").append(self).append(')');
+      }
+      sb.append(" but the server accepts ").append(r.serverMtls());
+      if (participant.side() == Participant.Side.SERVER) {
+        sb.append(" (").append(self).append(')');
+      } else {
+        r.serverMtlsSource().ifPresent(s -> sb.append(" (").append(s.describe()).append(')'));
+      }
+      r.symptom().ifPresent(w -> sb.append("; ").append(w));
       r.fix().ifPresent(f -> sb.append("; fix: ").append(f));
       return sb.toString();
     }

@@ -33,10 +33,10 @@ public final class PlaintextBetweenSidecars implements LintRule {
         ctx.report(
             p.resource(),
             p.at(),
-            MtlsModeConflict.routes(cause.routes()) + ": the client sends plaintext to a PERMISSIVE sidecar"
-                + r.serverMtlsSource().map(s -> " (" + s.describe() + ")").orElse("") + "; " + p.resource().id()
-                + " " + p.role() + "; the traffic works but is not encrypted"
-                + r.fix().map(f -> "; fix: " + f).orElse(""),
+            MtlsModeConflict.routes(cause.routes()) + ": the client sends plaintext (" + p.resource().id() + " "
+                + p.role() + ") to a PERMISSIVE sidecar"
+                + r.serverMtlsSource().map(s -> " (" + s.describe() + ")").orElse("")
+                + "; the traffic works but is not encrypted" + r.fix().map(f -> "; fix: " + f).orElse(""),
             List.of());
       }
     }

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param explanation one line per decision step, in order
  * @param replacedRule the broader DestinationRule the winning rule replaced for this client, if any
  * @param wire what happens on the wire for a non-OK route
+ * @param symptom the same in a few words, for finding messages
  * @param fix how to make the route OK
  */
 public record Route(
@@ -35,6 +36,7 @@ public record Route(
     List<String> explanation,
     Optional<Provenance> replacedRule,
     Optional<String> wire,
+    Optional<String> symptom,
     Optional<String> fix) {
 
   public Route {
@@ -49,6 +51,7 @@ public record Route(
     explanation = List.copyOf(explanation);
     Objects.requireNonNull(replacedRule, "replacedRule");
     Objects.requireNonNull(wire, "wire");
+    Objects.requireNonNull(symptom, "symptom");
     Objects.requireNonNull(fix, "fix");
   }
 

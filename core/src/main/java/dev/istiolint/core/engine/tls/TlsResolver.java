@@ -456,16 +456,18 @@ public final class TlsResolver {
     ex.addAll(p.server().steps());
     ex.add("client sends " + p.client().tls() + ", server accepts " + p.server().mode() + ": " + p.verdict());
     Optional<String> wire = Optional.empty();
+    Optional<String> symptom = Optional.empty();
     Optional<String> fix = Optional.empty();
     if (p.verdict() != Verdict.OK) {
       wire = Optional.of(VerdictMatrix.wire(p.client().tls(), p.server().mode(), p.verdict(), d.external(),
           profile.legacyAuthentication()));
+      symptom = Optional.of(VerdictMatrix.symptom(p.client().tls(), p.server().mode(), p.verdict()));
       fix = Optional.of(fix(clientNs, d, port, subset, p));
     }
     Route route =
         new Route(
             clientNs, d.host().value(), port.number(), subset, p.client().tls(), p.server().mode(), p.verdict(),
-            p.client().source(), p.server().provenance(), ex, replaced, wire, fix);
+            p.client().source(), p.server().provenance(), ex, replaced, wire, symptom, fix);
     return new Resolved(route, participants(p, lookup));
   }
 

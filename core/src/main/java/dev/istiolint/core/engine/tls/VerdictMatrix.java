@@ -33,6 +33,20 @@ final class VerdictMatrix {
     };
   }
 
+  /** The failure in a few words, for finding messages. */
+  static String symptom(ClientTls client, ServerMtls server, Verdict verdict) {
+    if (verdict == Verdict.INSECURE) {
+      return "requests work but are not encrypted";
+    }
+    if (client == ClientTls.DISABLE && server == ServerMtls.STRICT) {
+      return "requests fail with 503 upstream connect error or disconnect/reset before headers (UC)";
+    }
+    if (client == ClientTls.DISABLE) {
+      return "requests fail: the server expects TLS that the proxy does not originate";
+    }
+    return "requests fail with 503 and a TLS error (UF)";
+  }
+
   /** What happens on the wire for a non-OK pair (tls-semantics §6.3). */
   static String wire(ClientTls client, ServerMtls server, Verdict verdict, boolean external, boolean legacy) {
     if (verdict == Verdict.OK) {
