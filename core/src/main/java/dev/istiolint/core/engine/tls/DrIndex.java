@@ -161,7 +161,7 @@ final class DrIndex {
     List<HostName> out = new ArrayList<>();
     out.add(service);
     String v = service.value();
-    for (int i = 1; i < v.length(); i++) {
+    for (int i = service.isWildcard() ? 2 : 1; i < v.length(); i++) {
       if (v.charAt(i) == '.') {
         out.add(HostName.of("*" + v.substring(i)));
       }
