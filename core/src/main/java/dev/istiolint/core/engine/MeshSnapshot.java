@@ -165,12 +165,10 @@ public final class MeshSnapshot {
     return castAll(m.getOrDefault(namespace, List.of()), type);
   }
 
+  /** The lists are grouped by exact class, so every element is a {@code T}; the view is read-only. */
+  @SuppressWarnings("unchecked")
   private static <T> List<T> castAll(List<Resource> list, Class<T> type) {
-    List<T> out = new ArrayList<>(list.size());
-    for (Resource r : list) {
-      out.add(type.cast(r));
-    }
-    return Collections.unmodifiableList(out);
+    return (List<T>) Collections.unmodifiableList(list);
   }
 
   /** The first resource with this identity (duplicates are reported by the run). */

@@ -121,10 +121,10 @@ public final class LintRun {
 
     String[] reason = new String[1];
     IstioVersion version = chooseVersion(resources, reason);
-    versioned.stream().filter(v -> v.appliesTo(version)).map(VersionedDiagnostic::diagnostic).forEach(findings::add);
     Optional<MeshConfig> meshFile =
         request.meshConfig().map(p -> MeshConfigFile.load(p, displayPath(p)));
     MeshSnapshot snapshot = MeshSnapshot.of(resources, version, meshFile);
+    versioned.stream().filter(v -> v.appliesTo(version)).map(VersionedDiagnostic::diagnostic).forEach(findings::add);
     runRules(snapshot, version);
 
     List<RuleMeta> known = new ArrayList<>(CoreRules.all());

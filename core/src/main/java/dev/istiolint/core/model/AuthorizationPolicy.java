@@ -19,7 +19,7 @@ public record AuthorizationPolicy(
     Optional<Located<String>> provider,
     List<Rule> rules,
     boolean rulesWritten)
-    implements Resource {
+    implements IstioResource {
 
   public AuthorizationPolicy {
     Objects.requireNonNull(ref, "ref");

@@ -17,7 +17,7 @@ public record EnvoyFilter(
     List<PolicyTargetReference> targetRefs,
     List<ConfigPatch> configPatches,
     Optional<Located<Integer>> priority)
-    implements Resource {
+    implements IstioResource {
 
   public EnvoyFilter {
     Objects.requireNonNull(ref, "ref");

@@ -14,7 +14,7 @@ public record ProxyConfig(
     Optional<Located<Integer>> concurrency,
     List<Located<String>> environmentVariables,
     Optional<Located<String>> imageType)
-    implements Resource {
+    implements IstioResource {
 
   public ProxyConfig {
     Objects.requireNonNull(ref, "ref");

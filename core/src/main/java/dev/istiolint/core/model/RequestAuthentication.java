@@ -13,7 +13,7 @@ public record RequestAuthentication(
     Optional<LabelSelector> selector,
     List<PolicyTargetReference> targetRefs,
     List<JWTRule> jwtRules)
-    implements Resource {
+    implements IstioResource {
 
   public RequestAuthentication {
     Objects.requireNonNull(ref, "ref");

@@ -17,7 +17,7 @@ public record Sidecar(
     List<EgressListener> egress,
     List<IngressListener> ingress,
     Optional<Located<String>> outboundTrafficPolicyMode)
-    implements Resource {
+    implements IstioResource {
 
   public Sidecar {
     Objects.requireNonNull(ref, "ref");

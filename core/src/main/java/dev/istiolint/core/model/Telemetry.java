@@ -16,7 +16,7 @@ public record Telemetry(
     Optional<SourceSpan> metrics,
     Optional<SourceSpan> accessLogging,
     List<Located<String>> providers)
-    implements Resource {
+    implements IstioResource {
 
   public Telemetry {
     Objects.requireNonNull(ref, "ref");

@@ -19,7 +19,7 @@ public record WasmPlugin(
     Located<Phase> phase,
     Optional<Located<Integer>> priority,
     Optional<Located<String>> type)
-    implements Resource {
+    implements IstioResource {
 
   public WasmPlugin {
     Objects.requireNonNull(ref, "ref");
