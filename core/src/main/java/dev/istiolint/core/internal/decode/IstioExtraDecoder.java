@@ -46,7 +46,8 @@ final class IstioExtraDecoder {
         common.networkingSelector(s, "workloadSelector"),
         egress,
         ingress,
-        r.map(s, "outboundTrafficPolicy").flatMap(o -> r.str(o, "mode")));
+        r.map(s, "outboundTrafficPolicy").flatMap(o -> r.str(o, "mode")),
+        r.map(s, "outboundTrafficPolicy").flatMap(o -> r.map(o, "egressProxy")).flatMap(e -> r.str(e, "host")));
   }
 
   EnvoyFilter envoyFilter(Header h) {
