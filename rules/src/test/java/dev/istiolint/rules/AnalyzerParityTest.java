@@ -34,10 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
 class AnalyzerParityTest {
 
   /** Authored-only cases (the parity target, 69 in all) that must keep passing. */
-  private static final int AUTHORED_FLOOR = 56;
+  private static final int AUTHORED_FLOOR = 57;
 
   /** Runtime-data cases (36 in all) that must keep passing. */
-  private static final int RUNTIME_FLOOR = 14;
+  private static final int RUNTIME_FLOOR = 15;
 
   /** The message codes each istioctl analyzer can emit (from Istio's analyzer metadata). */
   static final Map<String, Set<String>> ANALYZER_CODES =

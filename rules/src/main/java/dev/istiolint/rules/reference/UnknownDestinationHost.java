@@ -30,6 +30,10 @@ public final class UnknownDestinationHost implements LintRule {
     for (VirtualService vs : ctx.mesh().virtualServices()) {
       for (VirtualService.Destination d : vs.allDestinations()) {
         String host = d.host().value();
+        if (host.isBlank()) {
+          ctx.report(vs, d.host(), "route entry has no destination host, so it routes nowhere; add destination.host");
+          continue;
+        }
         if (registry.resolve(host, vs.namespace(), vs.exportTo()).isPresent()) {
           continue;
         }

@@ -9,7 +9,11 @@ import dev.istiolint.core.model.Port;
 import dev.istiolint.core.rule.LintRule;
 import dev.istiolint.core.rule.RuleContext;
 import dev.istiolint.core.rule.RuleInfo;
+import dev.istiolint.core.model.ResourceId;
+import dev.istiolint.rules.internal.GatewayWorkloads;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -36,7 +40,7 @@ public final class ConflictingGateways implements LintRule {
         TreeSet<String> others = new TreeSet<>();
         List<RelatedLocation> related = new ArrayList<>();
         for (Gateway other : gateways) {
-          if (other == gw || other.id().equals(gw.id()) || !other.selectorValues().equals(gw.selectorValues())) {
+          if (other == gw || other.id().equals(gw.id()) || !sameWorkloads(ctx, gw, other)) {
             continue;
           }
           for (Gateway.Server os : other.servers()) {
@@ -58,13 +62,24 @@ public final class ConflictingGateways implements LintRule {
                   + String.join(", ", server.hosts().stream().map(Located::value).toList())
                   + " is also declared by gateway "
                   + String.join(", ", others)
-                  + " with the same selector "
-                  + gw.selectorValues()
+                  + " for the same gateway workloads (selector "
+                  + GatewayWorkloads.selectorText(gw)
+                  + ")"
                   + "; merge the servers into one Gateway or use distinct hosts or ports",
               related);
         }
       }
     }
+  }
+
+  /** Same selector, or selectors that pick at least one common gateway workload. */
+  private static boolean sameWorkloads(RuleContext ctx, Gateway a, Gateway b) {
+    if (a.selectorValues().equals(b.selectorValues())) {
+      return true;
+    }
+    Set<ResourceId> mine = new HashSet<>();
+    GatewayWorkloads.selectedBy(ctx.mesh(), a).forEach(w -> mine.add(w.id()));
+    return GatewayWorkloads.selectedBy(ctx.mesh(), b).stream().anyMatch(w -> mine.contains(w.id()));
   }
 
   private static boolean overlap(Gateway.Server a, Gateway.Server b) {
