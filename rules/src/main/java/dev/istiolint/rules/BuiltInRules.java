@@ -1,6 +1,9 @@
 package dev.istiolint.rules;
 
 import dev.istiolint.core.rule.LintRule;
+import dev.istiolint.rules.authz.JwksBlockedCidrsMissing;
+import dev.istiolint.rules.config.DeprecatedField;
+import dev.istiolint.rules.config.DeprecatedTelemetryProvider;
 import dev.istiolint.rules.config.ExternalControlPlaneAddress;
 import dev.istiolint.rules.config.ExternalControlPlaneIpAddress;
 import dev.istiolint.rules.config.GatewayApiCrdTooOld;
@@ -35,6 +38,7 @@ import dev.istiolint.rules.routing.MultipleDefaultSidecars;
 import dev.istiolint.rules.routing.MultipleDefaultTelemetries;
 import dev.istiolint.rules.routing.MultipleServicesPortProtocol;
 import dev.istiolint.rules.routing.PortNameConvention;
+import dev.istiolint.rules.routing.ProxyUidInApplication;
 import dev.istiolint.rules.routing.ServiceEntryAddressRequired;
 import dev.istiolint.rules.routing.ServiceEntryProtocolConflict;
 import dev.istiolint.rules.routing.SidecarIneffectiveInAmbient;
@@ -105,7 +109,11 @@ public final class BuiltInRules {
         new InvalidInjectionWebhook(),
         new ExternalControlPlaneAddress(),
         new ExternalControlPlaneIpAddress(),
-        new GatewayApiCrdTooOld());
+        new GatewayApiCrdTooOld(),
+        new ProxyUidInApplication(),
+        new JwksBlockedCidrsMissing(),
+        new DeprecatedField(),
+        new DeprecatedTelemetryProvider());
   }
 
   /**

@@ -20,8 +20,19 @@ import java.util.Optional;
     kinds = {"ServiceEntry"})
 public final class ServiceEntryAddressRequired implements LintRule {
 
+  private static final String AUTO_ALLOCATE = "ISTIO_META_DNS_AUTO_ALLOCATE";
+
   @Override
   public void check(RuleContext ctx) {
+    boolean autoAllocated =
+        ctx.mesh().meshConfigs().stream()
+            .anyMatch(
+                mc ->
+                    mc.proxyMetadata().containsKey(AUTO_ALLOCATE)
+                        && mc.proxyMetadata().get(AUTO_ALLOCATE).value().equalsIgnoreCase("true"));
+    if (autoAllocated) {
+      return; // the DNS proxy gives every ServiceEntry host an address
+    }
     for (ServiceEntry se : ctx.mesh().serviceEntries()) {
       if (!se.addresses().isEmpty()) {
         continue;
