@@ -33,6 +33,7 @@ import dev.istiolint.rules.routing.EnvoyFilterReplaceMisused;
 import dev.istiolint.rules.routing.ExternalNamePortName;
 import dev.istiolint.rules.routing.GatewayPortNotOnService;
 import dev.istiolint.rules.routing.HostNotInGateway;
+import dev.istiolint.rules.routing.IneffectiveMatch;
 import dev.istiolint.rules.routing.IngressIgnoresMeshSubsets;
 import dev.istiolint.rules.routing.MultipleDefaultSidecars;
 import dev.istiolint.rules.routing.MultipleDefaultTelemetries;
@@ -44,6 +45,7 @@ import dev.istiolint.rules.routing.ServiceEntryProtocolConflict;
 import dev.istiolint.rules.routing.SidecarIneffectiveInAmbient;
 import dev.istiolint.rules.routing.SidecarSelectorOverlap;
 import dev.istiolint.rules.routing.TelemetrySelectorOverlap;
+import dev.istiolint.rules.routing.UnreachableRoute;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -86,6 +88,8 @@ public final class BuiltInRules {
         new ConflictingGatewayHosts(),
         new IngressIgnoresMeshSubsets(),
         new DestinationPortRequired(),
+        new UnreachableRoute(),
+        new IneffectiveMatch(),
         new HostNotInGateway(),
         new GatewayPortNotOnService(),
         new ConflictingGateways(),
