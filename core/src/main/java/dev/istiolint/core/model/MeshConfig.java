@@ -10,7 +10,8 @@ import java.util.Optional;
  * The MeshConfig fields istio-lint reads, as written in the {@code istio} ConfigMap's {@code data.mesh}, an
  * IstioOperator's {@code spec.meshConfig} or a {@code --mesh-config} file. Absent fields are empty; defaults are
  * applied by the snapshot's mesh settings, per Istio version. {@code span} is the block the values came from.
- * {@code proxyMetadata} is {@code defaultConfig.proxyMetadata}.
+ * {@code proxyMetadata} is {@code defaultConfig.proxyMetadata}; {@code defaultAccessLoggingProviders} is
+ * {@code defaultProviders.accessLogging}.
  */
 public record MeshConfig(
     Optional<Located<String>> rootNamespace,
@@ -23,7 +24,8 @@ public record MeshConfig(
     Optional<Located<String>> outboundTrafficPolicyMode,
     SourceSpan span,
     Map<String, Located<String>> proxyMetadata,
-    List<ExtensionProvider> extensionProviders) {
+    List<ExtensionProvider> extensionProviders,
+    List<Located<String>> defaultAccessLoggingProviders) {
 
   /**
    * An {@code extensionProviders[]} entry: its name and its type, the key of the provider's settings
@@ -48,6 +50,7 @@ public record MeshConfig(
     Objects.requireNonNull(span, "span");
     proxyMetadata = Map.copyOf(proxyMetadata);
     extensionProviders = List.copyOf(extensionProviders);
+    defaultAccessLoggingProviders = List.copyOf(defaultAccessLoggingProviders);
   }
 
   /** A MeshConfig without {@code defaultConfig.proxyMetadata} and extension providers. */
@@ -63,7 +66,8 @@ public record MeshConfig(
       SourceSpan span) {
     this(
         rootNamespace, enableAutoMtls, defaultDestinationRuleExportTo, defaultServiceExportTo,
-        defaultVirtualServiceExportTo, trustDomain, authPolicy, outboundTrafficPolicyMode, span, Map.of(), List.of());
+        defaultVirtualServiceExportTo, trustDomain, authPolicy, outboundTrafficPolicyMode, span, Map.of(), List.of(),
+        List.of());
   }
 
   /** A MeshConfig with no field set. */

@@ -56,7 +56,8 @@ public final class MeshConfigReader {
         outbound,
         r.span(mc),
         r.map(mc, "defaultConfig").map(dc -> r.stringMap(dc, "proxyMetadata")).orElse(Map.of()),
-        extensionProviders(mc, r));
+        extensionProviders(mc, r),
+        r.map(mc, "defaultProviders").map(dp -> r.strings(dp, "accessLogging")).orElse(List.of()));
   }
 
   private static List<MeshConfig.ExtensionProvider> extensionProviders(YMap mc, NodeReader r) {
