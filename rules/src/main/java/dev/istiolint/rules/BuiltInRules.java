@@ -8,6 +8,7 @@ import dev.istiolint.rules.config.ExternalControlPlaneAddress;
 import dev.istiolint.rules.config.ExternalControlPlaneIpAddress;
 import dev.istiolint.rules.config.GatewayApiCrdTooOld;
 import dev.istiolint.rules.config.InvalidInjectionWebhook;
+import dev.istiolint.rules.reference.AccessLoggingWithoutProvider;
 import dev.istiolint.rules.reference.DestinationRuleHostNotFound;
 import dev.istiolint.rules.reference.GatewaySelectorMatchesNothing;
 import dev.istiolint.rules.reference.InternalGatewayReference;
@@ -81,6 +82,7 @@ public final class BuiltInRules {
         new GatewaySelectorMatchesNothing(),
         new SidecarSelectorMatchesNothing(),
         new TelemetrySelectorMatchesNothing(),
+        new AccessLoggingWithoutProvider(),
         new SubsetSelectsNoWorkload(),
         new DestinationRuleHostNotFound(),
         new InternalGatewayReference(),
