@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 class AnalyzerParityTest {
 
   /** Authored-only cases (the parity target, 69 in all) that must keep passing. */
-  private static final int AUTHORED_FLOOR = 68;
+  private static final int AUTHORED_FLOOR = 69;
 
   /** Runtime-data cases (36 in all) that must keep passing. */
   private static final int RUNTIME_FLOOR = 17;

@@ -3,6 +3,7 @@ package dev.istiolint.rules.routing;
 import dev.istiolint.core.diag.Severity;
 import dev.istiolint.core.model.Gateway;
 import dev.istiolint.core.model.HostName;
+import dev.istiolint.core.model.KubernetesGateway;
 import dev.istiolint.core.model.Located;
 import dev.istiolint.core.model.Resource;
 import dev.istiolint.core.model.ResourceId;
@@ -39,8 +40,13 @@ public final class HostNotInGateway implements LintRule {
           served = List.of();
         } else if (target.get() instanceof Gateway gw) {
           served = hostsFor(gw, vs.namespace());
+        } else if (target.get() instanceof KubernetesGateway kgw) {
+          served = new ArrayList<>();
+          for (KubernetesGateway.Listener l : kgw.listeners()) {
+            served.add(l.hostname().map(Located::value).orElse("*"));
+          }
         } else {
-          continue; // a Kubernetes Gateway API Gateway: its listeners are not modelled
+          continue;
         }
         if (anyMatch(served, vs)) {
           continue;
