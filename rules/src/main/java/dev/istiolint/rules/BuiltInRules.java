@@ -9,6 +9,8 @@ import dev.istiolint.rules.config.ExternalControlPlaneIpAddress;
 import dev.istiolint.rules.config.GatewayApiCrdTooOld;
 import dev.istiolint.rules.config.InvalidInjectionWebhook;
 import dev.istiolint.rules.reference.AccessLoggingWithoutProvider;
+import dev.istiolint.rules.reference.AuthorizationPolicyMatchesNoWorkload;
+import dev.istiolint.rules.reference.AuthorizationPolicyUnknownNamespace;
 import dev.istiolint.rules.reference.DestinationRuleHostNotFound;
 import dev.istiolint.rules.reference.GatewaySelectorMatchesNothing;
 import dev.istiolint.rules.reference.InternalGatewayReference;
@@ -83,6 +85,8 @@ public final class BuiltInRules {
         new SidecarSelectorMatchesNothing(),
         new TelemetrySelectorMatchesNothing(),
         new AccessLoggingWithoutProvider(),
+        new AuthorizationPolicyUnknownNamespace(),
+        new AuthorizationPolicyMatchesNoWorkload(),
         new SubsetSelectsNoWorkload(),
         new DestinationRuleHostNotFound(),
         new InternalGatewayReference(),
