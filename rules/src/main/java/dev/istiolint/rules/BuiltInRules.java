@@ -2,12 +2,16 @@ package dev.istiolint.rules;
 
 import dev.istiolint.core.rule.LintRule;
 import dev.istiolint.rules.authz.JwksBlockedCidrsMissing;
+import dev.istiolint.rules.config.ConflictingInjectionLabels;
 import dev.istiolint.rules.config.DeprecatedField;
 import dev.istiolint.rules.config.DeprecatedTelemetryProvider;
 import dev.istiolint.rules.config.ExternalControlPlaneAddress;
 import dev.istiolint.rules.config.ExternalControlPlaneIpAddress;
 import dev.istiolint.rules.config.GatewayApiCrdTooOld;
 import dev.istiolint.rules.config.InvalidInjectionWebhook;
+import dev.istiolint.rules.config.NamespaceInjectedByDefault;
+import dev.istiolint.rules.config.NamespaceNotInjected;
+import dev.istiolint.rules.config.PodMissingProxy;
 import dev.istiolint.rules.reference.AccessLoggingWithoutProvider;
 import dev.istiolint.rules.reference.AuthorizationPolicyMatchesNoWorkload;
 import dev.istiolint.rules.reference.AuthorizationPolicyUnknownNamespace;
@@ -123,7 +127,11 @@ public final class BuiltInRules {
         new ProxyUidInApplication(),
         new JwksBlockedCidrsMissing(),
         new DeprecatedField(),
-        new DeprecatedTelemetryProvider());
+        new DeprecatedTelemetryProvider(),
+        new NamespaceNotInjected(),
+        new NamespaceInjectedByDefault(),
+        new ConflictingInjectionLabels(),
+        new PodMissingProxy());
   }
 
   /**
