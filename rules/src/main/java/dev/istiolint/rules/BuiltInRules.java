@@ -2,6 +2,7 @@ package dev.istiolint.rules;
 
 import dev.istiolint.core.rule.LintRule;
 import dev.istiolint.rules.authz.JwksBlockedCidrsMissing;
+import dev.istiolint.rules.authz.PrincipalsWithoutMtls;
 import dev.istiolint.rules.config.ConflictingInjectionLabels;
 import dev.istiolint.rules.config.DeprecatedField;
 import dev.istiolint.rules.config.DeprecatedTelemetryProvider;
@@ -18,6 +19,7 @@ import dev.istiolint.rules.reference.AuthorizationPolicyUnknownNamespace;
 import dev.istiolint.rules.reference.DestinationRuleHostNotFound;
 import dev.istiolint.rules.reference.GatewaySelectorMatchesNothing;
 import dev.istiolint.rules.reference.InternalGatewayReference;
+import dev.istiolint.rules.reference.SidecarEgressHostMatchesNothing;
 import dev.istiolint.rules.reference.SidecarSelectorMatchesNothing;
 import dev.istiolint.rules.reference.SubsetSelectsNoWorkload;
 import dev.istiolint.rules.reference.TelemetrySelectorMatchesNothing;
@@ -32,6 +34,7 @@ import dev.istiolint.rules.routing.ConflictingMeshGatewayHosts;
 import dev.istiolint.rules.routing.ConflictingTargetPorts;
 import dev.istiolint.rules.routing.DestinationPortRequired;
 import dev.istiolint.rules.routing.DuplicateGatewayCertificate;
+import dev.istiolint.rules.routing.DuplicateSubset;
 import dev.istiolint.rules.routing.EnvoyFilterAddMisused;
 import dev.istiolint.rules.routing.EnvoyFilterRelativeOperation;
 import dev.istiolint.rules.routing.EnvoyFilterRelativeWithProxyVersion;
@@ -48,6 +51,7 @@ import dev.istiolint.rules.routing.MultipleServicesPortProtocol;
 import dev.istiolint.rules.routing.PortNameConvention;
 import dev.istiolint.rules.routing.ProxyUidInApplication;
 import dev.istiolint.rules.routing.ServiceEntryAddressRequired;
+import dev.istiolint.rules.routing.ServiceEntryEndpointsMismatch;
 import dev.istiolint.rules.routing.ServiceEntryProtocolConflict;
 import dev.istiolint.rules.routing.SidecarIneffectiveInAmbient;
 import dev.istiolint.rules.routing.SidecarSelectorOverlap;
@@ -87,6 +91,7 @@ public final class BuiltInRules {
         new UnknownCredentialSecret(),
         new GatewaySelectorMatchesNothing(),
         new SidecarSelectorMatchesNothing(),
+        new SidecarEgressHostMatchesNothing(),
         new TelemetrySelectorMatchesNothing(),
         new AccessLoggingWithoutProvider(),
         new AuthorizationPolicyUnknownNamespace(),
@@ -106,10 +111,12 @@ public final class BuiltInRules {
         new DuplicateGatewayCertificate(),
         new ServiceEntryAddressRequired(),
         new ServiceEntryProtocolConflict(),
+        new ServiceEntryEndpointsMismatch(),
         new PortNameConvention(),
         new ExternalNamePortName(),
         new MultipleServicesPortProtocol(),
         new ConflictingTargetPorts(),
+        new DuplicateSubset(),
         new SidecarSelectorOverlap(),
         new MultipleDefaultSidecars(),
         new SidecarIneffectiveInAmbient(),
@@ -125,6 +132,7 @@ public final class BuiltInRules {
         new ExternalControlPlaneIpAddress(),
         new GatewayApiCrdTooOld(),
         new ProxyUidInApplication(),
+        new PrincipalsWithoutMtls(),
         new JwksBlockedCidrsMissing(),
         new DeprecatedField(),
         new DeprecatedTelemetryProvider(),
