@@ -32,7 +32,9 @@ public final class DuplicateSubset implements LintRule {
         for (int j = 0; j < i && earlier.isEmpty(); j++) {
           DestinationRule other = rules.get(j);
           // Istio merges DestinationRules of one host within a namespace; across namespaces one of them wins
+          // two definitions of the same resource are alternatives (LINT003), not two rules applied together
           if (other.workloadSelector().isPresent()
+              || other.id().equals(dr.id())
               || !other.namespace().equals(dr.namespace())
               || !other.hostName().equals(dr.hostName())) {
             continue;
