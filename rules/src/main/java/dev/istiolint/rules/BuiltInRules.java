@@ -9,6 +9,8 @@ import dev.istiolint.rules.config.DeprecatedTelemetryProvider;
 import dev.istiolint.rules.config.ExternalControlPlaneAddress;
 import dev.istiolint.rules.config.ExternalControlPlaneIpAddress;
 import dev.istiolint.rules.config.GatewayApiCrdTooOld;
+import dev.istiolint.rules.config.ImageAutoInPod;
+import dev.istiolint.rules.config.ImageAutoInTemplate;
 import dev.istiolint.rules.config.InvalidInjectionWebhook;
 import dev.istiolint.rules.config.NamespaceInjectedByDefault;
 import dev.istiolint.rules.config.NamespaceNotInjected;
@@ -139,7 +141,9 @@ public final class BuiltInRules {
         new NamespaceNotInjected(),
         new NamespaceInjectedByDefault(),
         new ConflictingInjectionLabels(),
-        new PodMissingProxy());
+        new PodMissingProxy(),
+        new ImageAutoInTemplate(),
+        new ImageAutoInPod());
   }
 
   /**
