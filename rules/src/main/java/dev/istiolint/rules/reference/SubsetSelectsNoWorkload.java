@@ -11,6 +11,7 @@ import dev.istiolint.core.rule.RuleInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** A DestinationRule subset's labels select none of the workloads behind its Service. */
 @RuleInfo(
@@ -21,6 +22,8 @@ import java.util.Optional;
     istioCode = "IST0173",
     kinds = {"DestinationRule", "Service", "Deployment", "StatefulSet", "DaemonSet", "Pod"})
 public final class SubsetSelectsNoWorkload implements LintRule {
+
+  private static final String TOPOLOGY = "topology.kubernetes.io/";
 
   @Override
   public void check(RuleContext ctx) {
@@ -38,8 +41,15 @@ public final class SubsetSelectsNoWorkload implements LintRule {
       List<Workload> behind = ctx.mesh().workloadsBehind(service.get());
       for (DestinationRule.Subset subset : dr.subsets()) {
         Map<String, String> labels = subset.labelValues();
+        // topology.kubernetes.io/* labels are the nodes' (Istio adds them to endpoints): scheduling is not known
+        // here, so they count as met, except an empty value, which no node label matches
+        boolean emptyTopology =
+            labels.entrySet().stream().anyMatch(e -> e.getKey().startsWith(TOPOLOGY) && e.getValue().isEmpty());
+        Map<String, String> podLabels = new TreeMap<>(labels);
+        podLabels.keySet().removeIf(k -> k.startsWith(TOPOLOGY));
         boolean selected =
-            behind.stream().anyMatch(w -> w.labelValues().entrySet().containsAll(labels.entrySet()));
+            !emptyTopology
+                && behind.stream().anyMatch(w -> w.labelValues().entrySet().containsAll(podLabels.entrySet()));
         if (selected) {
           continue;
         }
