@@ -21,6 +21,7 @@ import dev.istiolint.rules.reference.AuthorizationPolicyUnknownNamespace;
 import dev.istiolint.rules.reference.DestinationRuleHostNotFound;
 import dev.istiolint.rules.reference.GatewaySelectorMatchesNothing;
 import dev.istiolint.rules.reference.InternalGatewayReference;
+import dev.istiolint.rules.reference.SelectorOnGatewayPods;
 import dev.istiolint.rules.reference.SidecarEgressHostMatchesNothing;
 import dev.istiolint.rules.reference.SidecarSelectorMatchesNothing;
 import dev.istiolint.rules.reference.SubsetSelectsNoWorkload;
@@ -98,6 +99,7 @@ public final class BuiltInRules {
         new AccessLoggingWithoutProvider(),
         new AuthorizationPolicyUnknownNamespace(),
         new AuthorizationPolicyMatchesNoWorkload(),
+        new SelectorOnGatewayPods(),
         new SubsetSelectsNoWorkload(),
         new DestinationRuleHostNotFound(),
         new InternalGatewayReference(),
