@@ -3,7 +3,9 @@ package dev.istiolint.rules;
 import dev.istiolint.core.rule.LintRule;
 import dev.istiolint.rules.authz.JwksBlockedCidrsMissing;
 import dev.istiolint.rules.authz.PrincipalsWithoutMtls;
+import dev.istiolint.rules.config.AlphaAnnotation;
 import dev.istiolint.rules.config.ConflictingInjectionLabels;
+import dev.istiolint.rules.config.DeprecatedAnnotation;
 import dev.istiolint.rules.config.DeprecatedField;
 import dev.istiolint.rules.config.DeprecatedTelemetryProvider;
 import dev.istiolint.rules.config.ExternalControlPlaneAddress;
@@ -11,10 +13,13 @@ import dev.istiolint.rules.config.ExternalControlPlaneIpAddress;
 import dev.istiolint.rules.config.GatewayApiCrdTooOld;
 import dev.istiolint.rules.config.ImageAutoInPod;
 import dev.istiolint.rules.config.ImageAutoInTemplate;
+import dev.istiolint.rules.config.InvalidAnnotationValue;
 import dev.istiolint.rules.config.InvalidInjectionWebhook;
+import dev.istiolint.rules.config.MisplacedAnnotation;
 import dev.istiolint.rules.config.NamespaceInjectedByDefault;
 import dev.istiolint.rules.config.NamespaceNotInjected;
 import dev.istiolint.rules.config.PodMissingProxy;
+import dev.istiolint.rules.config.UnknownAnnotation;
 import dev.istiolint.rules.reference.AccessLoggingWithoutProvider;
 import dev.istiolint.rules.reference.AuthorizationPolicyMatchesNoWorkload;
 import dev.istiolint.rules.reference.AuthorizationPolicyUnknownNamespace;
@@ -145,7 +150,12 @@ public final class BuiltInRules {
         new ConflictingInjectionLabels(),
         new PodMissingProxy(),
         new ImageAutoInTemplate(),
-        new ImageAutoInPod());
+        new ImageAutoInPod(),
+        new MisplacedAnnotation(),
+        new UnknownAnnotation(),
+        new InvalidAnnotationValue(),
+        new DeprecatedAnnotation(),
+        new AlphaAnnotation());
   }
 
   /**
