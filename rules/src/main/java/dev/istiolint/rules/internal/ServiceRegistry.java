@@ -7,7 +7,9 @@ import dev.istiolint.core.model.Resource;
 import dev.istiolint.core.model.Service;
 import dev.istiolint.core.model.ServiceEntry;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -54,9 +56,17 @@ public final class ServiceRegistry {
   }
 
   private final List<Entry> entries;
+  private final Map<String, List<Entry>> byHost = new HashMap<>();
+  private final List<Entry> wildcards = new ArrayList<>();
 
   private ServiceRegistry(List<Entry> entries) {
     this.entries = List.copyOf(entries);
+    for (Entry e : this.entries) {
+      byHost.computeIfAbsent(e.host().value(), k -> new ArrayList<>()).add(e);
+      if (e.host().isWildcard()) {
+        wildcards.add(e);
+      }
+    }
   }
 
   public static ServiceRegistry of(MeshSnapshot mesh) {
@@ -119,19 +129,20 @@ public final class ServiceRegistry {
         scopes.add(e.value().equals(".") ? namespace : e.value());
       }
     }
-    for (Entry e : entries) {
-      if (e.host().equals(fqdn) && e.exportTo().contains("*")) {
+    List<Entry> same = byHost.getOrDefault(fqdn.value(), List.of());
+    for (Entry e : same) {
+      if (e.exportTo().contains("*")) {
         return Optional.of(e);
       }
     }
-    for (Entry e : entries) {
-      if (e.host().equals(fqdn) && scopes.stream().anyMatch(e.exportTo()::contains)) {
+    for (Entry e : same) {
+      if (scopes.stream().anyMatch(e.exportTo()::contains)) {
         return Optional.of(e);
       }
     }
     String bare = fqdn.isWildcard() ? fqdn.value().substring(1) : fqdn.value();
-    for (Entry e : entries) {
-      if (e.host().isWildcard() && e.visibleIn(namespace) && bare.endsWith(e.host().value().substring(1))) {
+    for (Entry e : wildcards) {
+      if (e.visibleIn(namespace) && bare.endsWith(e.host().value().substring(1))) {
         return Optional.of(e);
       }
     }
@@ -140,6 +151,6 @@ public final class ServiceRegistry {
 
   /** Every entry for exactly this host, whatever its visibility. */
   public List<Entry> entriesFor(HostName host) {
-    return entries.stream().filter(e -> e.host().equals(host)).toList();
+    return byHost.getOrDefault(host.value(), List.of());
   }
 }

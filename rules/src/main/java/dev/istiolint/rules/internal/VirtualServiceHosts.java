@@ -5,13 +5,18 @@ import dev.istiolint.core.model.HostName;
 import dev.istiolint.core.model.Located;
 import dev.istiolint.core.model.VirtualService;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * Which VirtualServices claim overlapping hosts where some namespace sees both: hosts expanded in their own
- * namespace and compared with wildcards, namespaces from {@code exportTo} (everywhere by default).
+ * namespace and compared with wildcards, namespaces from {@code exportTo} (everywhere by default). Exact hosts are
+ * looked up in a hash index, so the cost grows with the number of VirtualServices, not its square.
  */
 public final class VirtualServiceHosts {
 
@@ -23,29 +28,55 @@ public final class VirtualServiceHosts {
     }
   }
 
-  private VirtualServiceHosts() {}
+  private record Entry(VirtualService vs, Located<String> written, HostName host, Set<String> scopes) {}
 
-  /** The hosts of {@code candidates} (other than {@code vs}) that overlap {@code host} of {@code vs}. */
-  public static List<Claim> conflicts(VirtualService vs, Located<String> host, List<VirtualService> candidates) {
-    HostName mine = HostName.expand(host.value(), vs.namespace());
-    Set<String> myScopes = ServiceRegistry.exportTo(vs.exportTo(), vs.namespace());
-    List<Claim> out = new ArrayList<>();
-    for (VirtualService other : candidates) {
-      if (other == vs || other.id().equals(vs.id())) {
-        continue;
-      }
-      Set<String> theirScopes = ServiceRegistry.exportTo(other.exportTo(), other.namespace());
-      if (!seenTogether(myScopes, theirScopes)) {
-        continue;
-      }
-      for (Located<String> h : other.hosts()) {
-        if (mine.matchesSymmetric(HostName.expand(h.value(), other.namespace()))) {
-          out.add(new Claim(other, h));
-          break;
+  private final Map<String, List<Entry>> exact = new HashMap<>();
+  private final List<Entry> wildcards = new ArrayList<>();
+  private final Map<VirtualService, Set<String>> scopes = new IdentityHashMap<>();
+
+  private VirtualServiceHosts(List<VirtualService> candidates) {
+    for (VirtualService vs : candidates) {
+      Set<String> s = ServiceRegistry.exportTo(vs.exportTo(), vs.namespace());
+      scopes.put(vs, s);
+      for (Located<String> h : vs.hosts()) {
+        Entry e = new Entry(vs, h, HostName.expand(h.value(), vs.namespace()), s);
+        if (e.host().isWildcard()) {
+          wildcards.add(e);
+        } else {
+          exact.computeIfAbsent(e.host().value(), k -> new ArrayList<>()).add(e);
         }
       }
     }
-    return out;
+  }
+
+  /** An index over the hosts of {@code candidates}. */
+  public static VirtualServiceHosts index(List<VirtualService> candidates) {
+    return new VirtualServiceHosts(candidates);
+  }
+
+  /** The first overlapping host of each other candidate that some namespace sees together with {@code vs}. */
+  public List<Claim> conflicts(VirtualService vs, Located<String> host) {
+    HostName mine = HostName.expand(host.value(), vs.namespace());
+    Set<String> myScopes = scopes.getOrDefault(vs, ServiceRegistry.exportTo(vs.exportTo(), vs.namespace()));
+    Map<VirtualService, Claim> out = new LinkedHashMap<>();
+    List<Entry> candidates = new ArrayList<>();
+    if (mine.isWildcard()) {
+      exact.values().forEach(candidates::addAll);
+    } else {
+      candidates.addAll(exact.getOrDefault(mine.value(), List.of()));
+    }
+    candidates.addAll(wildcards);
+    for (Entry e : candidates) {
+      if (e.vs() == vs || e.vs().id().equals(vs.id()) || out.containsKey(e.vs())) {
+        continue;
+      }
+      if (seenTogether(myScopes, e.scopes()) && mine.matchesSymmetric(e.host())) {
+        out.put(e.vs(), new Claim(e.vs(), e.written()));
+      }
+    }
+    List<Claim> sorted = new ArrayList<>(out.values());
+    sorted.sort((a, b) -> a.virtualService().id().compareTo(b.virtualService().id()));
+    return sorted;
   }
 
   /** True when some namespace sees resources exported to both scope sets. */

@@ -25,7 +25,9 @@ public final class ConflictingGatewayHosts implements LintRule {
 
   @Override
   public void check(RuleContext ctx) {
-    List<VirtualService> all = ctx.mesh().virtualServices();
+    List<VirtualService> all =
+        ctx.mesh().virtualServices().stream().filter(v -> !namedGateways(v).isEmpty()).toList();
+    VirtualServiceHosts index = VirtualServiceHosts.index(all);
     for (VirtualService vs : all) {
       Set<String> mine = namedGateways(vs);
       if (mine.isEmpty()) {
@@ -34,7 +36,7 @@ public final class ConflictingGatewayHosts implements LintRule {
       for (Located<String> host : vs.hosts()) {
         List<VirtualServiceHosts.Claim> clashes = new ArrayList<>();
         Set<String> shared = new LinkedHashSet<>();
-        for (VirtualServiceHosts.Claim c : VirtualServiceHosts.conflicts(vs, host, all)) {
+        for (VirtualServiceHosts.Claim c : index.conflicts(vs, host)) {
           Set<String> theirs = namedGateways(c.virtualService());
           theirs.retainAll(mine);
           if (!theirs.isEmpty()) {

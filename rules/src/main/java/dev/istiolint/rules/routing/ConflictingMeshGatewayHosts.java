@@ -23,9 +23,10 @@ public final class ConflictingMeshGatewayHosts implements LintRule {
   @Override
   public void check(RuleContext ctx) {
     List<VirtualService> mesh = ctx.mesh().virtualServices().stream().filter(VirtualService::appliesToMesh).toList();
+    VirtualServiceHosts index = VirtualServiceHosts.index(mesh);
     for (VirtualService vs : mesh) {
       for (Located<String> host : vs.hosts()) {
-        List<VirtualServiceHosts.Claim> others = VirtualServiceHosts.conflicts(vs, host, mesh);
+        List<VirtualServiceHosts.Claim> others = index.conflicts(vs, host);
         if (others.isEmpty()) {
           continue;
         }
