@@ -19,6 +19,7 @@ import dev.istiolint.rules.config.MisplacedAnnotation;
 import dev.istiolint.rules.config.NamespaceInjectedByDefault;
 import dev.istiolint.rules.config.NamespaceNotInjected;
 import dev.istiolint.rules.config.PodMissingProxy;
+import dev.istiolint.rules.config.ProxyImageMismatch;
 import dev.istiolint.rules.config.UnknownAnnotation;
 import dev.istiolint.rules.reference.AccessLoggingWithoutProvider;
 import dev.istiolint.rules.reference.AuthorizationPolicyMatchesNoWorkload;
@@ -149,6 +150,7 @@ public final class BuiltInRules {
         new NamespaceInjectedByDefault(),
         new ConflictingInjectionLabels(),
         new PodMissingProxy(),
+        new ProxyImageMismatch(),
         new ImageAutoInTemplate(),
         new ImageAutoInPod(),
         new MisplacedAnnotation(),
