@@ -59,7 +59,7 @@ final class MeshInputs {
       }
     }
     for (Service s : snapshot.ofType(Service.class)) {
-      addService(s);
+      addService(snapshot, s);
     }
     for (ServiceEntry se : snapshot.ofType(ServiceEntry.class)) {
       addServiceEntry(se);
@@ -79,7 +79,7 @@ final class MeshInputs {
     return workloads(namespace).stream().filter(Workload::hasProxy).toList();
   }
 
-  private void addService(Service s) {
+  private void addService(MeshSnapshot snapshot, Service s) {
     if (s.type().value() == Service.Type.EXTERNAL_NAME) {
       return;
     }
@@ -94,10 +94,10 @@ final class MeshInputs {
     Map<String, String> selector = s.selectorValues();
     List<Endpoint> endpoints = new ArrayList<>();
     if (!selector.isEmpty()) {
-      for (Workload w : workloads(s.namespace())) {
-        if (matches(selector, w.labelValues()) && !w.gateway()) {
+      for (Workload w : snapshot.workloadsBehind(s)) {
+        if (!w.gateway()) {
           endpoints.add(Endpoint.of(w));
-        } else if (matches(selector, w.labelValues())) {
+        } else {
           endpoints.add(
               new Endpoint(Optional.of(w), w.namespace(), w.labelValues(), false,
                   w.source().kind() + " " + w.namespace() + "/" + w.name() + " (an Istio gateway, not a sidecar)"));
