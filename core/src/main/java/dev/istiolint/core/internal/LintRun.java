@@ -14,6 +14,8 @@ import dev.istiolint.core.engine.tls.TlsMatrix;
 import dev.istiolint.core.engine.tls.TlsResolver;
 import dev.istiolint.core.internal.decode.MeshConfigFile;
 import dev.istiolint.core.internal.decode.ResourceDecoder;
+import dev.istiolint.core.internal.schema.SchemaValidator;
+import dev.istiolint.core.internal.schema.VersionedDiagnostic;
 import dev.istiolint.core.internal.source.LoadableSource;
 import dev.istiolint.core.internal.source.SourceCollector;
 import dev.istiolint.core.internal.suppress.SourceLines;
@@ -90,6 +92,8 @@ public final class LintRun {
 
     YamlLoader loader = new YamlLoader();
     ResourceDecoder decoder = new ResourceDecoder(request.defaultNamespace());
+    SchemaValidator validator = new SchemaValidator(request.defaultNamespace());
+    List<VersionedDiagnostic> versioned = new ArrayList<>();
     List<Resource> resources = new ArrayList<>();
     Map<String, List<String>> lines = new HashMap<>();
     int documents = 0;
@@ -99,6 +103,9 @@ public final class LintRun {
       findings.addAll(file.problems());
       for (YDocument doc : file.documents()) {
         documents++;
+        SchemaValidator.Validation validation = validator.validate(doc);
+        findings.addAll(validation.findings());
+        versioned.addAll(validation.versioned());
         ResourceDecoder.Decoded decoded = decoder.decode(doc);
         findings.addAll(decoded.problems());
         decoded.resource().ifPresent(resources::add);
@@ -117,6 +124,7 @@ public final class LintRun {
     Optional<MeshConfig> meshFile =
         request.meshConfig().map(p -> MeshConfigFile.load(p, displayPath(p)));
     MeshSnapshot snapshot = MeshSnapshot.of(resources, version, meshFile);
+    versioned.stream().filter(v -> v.appliesTo(version)).map(VersionedDiagnostic::diagnostic).forEach(findings::add);
     runRules(snapshot, version);
 
     List<RuleMeta> known = new ArrayList<>(CoreRules.all());
