@@ -69,4 +69,15 @@ class RootCauseTest {
     assertThat(m.routes()).hasSize(2 * 301);
     assertThat(ms).as("milliseconds for 600 routes over 300 rules").isLessThan(5_000);
   }
+
+  @Test
+  void workloadsOfNamespacesMissingFromTheInputAreAssumedInjected() {
+    String noNamespaces = Mesh.FOO.substring(Mesh.FOO.indexOf("apiVersion: v1\nkind: Service"));
+    TlsMatrix m = Mesh.matrix(noNamespaces + Mesh.dr("foo", "m", "httpbin", "  trafficPolicy: {tls: {mode: ISTIO_MUTUAL}}\n"),
+        "1.28");
+    Route r = Mesh.httpbin(m, "foo");
+    assertThat(r.verdict()).isEqualTo(Verdict.OK);
+    assertThat(r.serverMtls()).isEqualTo(ServerMtls.PERMISSIVE);
+    assertThat(String.join("\n", r.explanation())).contains("is not in the input; assuming it enables injection");
+  }
 }
