@@ -343,6 +343,10 @@ public final class TlsResolver {
     if (!p.selection().step().isEmpty()) {
       ex.add(p.selection().step());
     }
+    for (DrIndex.Exclusion e : lookup.exclusions()) {
+      ex.add("DestinationRule " + DrIndex.name(e.rule()) + " (" + TlsPick.where(e.at()) + ") matches the host but is not"
+          + " used by clients in " + clientNs + ": " + e.why());
+    }
     Optional<Provenance> replaced = Optional.empty();
     Optional<TlsPick> replacedPick = Optional.empty();
     if (p.selection().rule().isPresent()) {
@@ -426,6 +430,12 @@ public final class TlsResolver {
       if (pick.isPresent()) {
         return "set tls mode ISTIO_MUTUAL in " + rule + " (" + pick.get().field() + ")"
             + (s == ServerMtls.STRICT ? ", or make the server PERMISSIVE if plaintext is really intended" : "");
+      }
+      if (!p.selection().shadowing().isEmpty()) {
+        DestinationRule sel = p.selection().shadowing().get(0).first();
+        return "add a DestinationRule without workloadSelector for " + d.host() + " in " + clientNs
+            + " with tls: {mode: ISTIO_MUTUAL}: the workloadSelector of " + DrIndex.name(sel)
+            + " keeps the other clients from reaching any broader rule";
       }
       String why = "";
       if (p.client().auto() && d.passthrough()) {
