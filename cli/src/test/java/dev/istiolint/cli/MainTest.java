@@ -160,6 +160,7 @@ class MainTest {
     assertThat(Cli.run("check", "-q", "--exit-zero", FINDINGS).code()).isZero();
     assertThat(Cli.run("check", "-q", "--exit-zero", "missing.yaml", FINDINGS).code()).isEqualTo(2);
     assertThat(Cli.run("check", "--fail-on", "sometimes", CLEAN).code()).isEqualTo(2);
+    assertThat(Cli.run("check", "-q", "--fail-on", "WARNING", CONTEXT).code()).isEqualTo(1);
   }
 
   @Test
@@ -242,7 +243,7 @@ class MainTest {
   @Test
   void internalErrorsExitThreeAndDebugPrintsTheStackTrace() {
     Cli.Run run = Cli.run("check", "-q", "testdata/cli/explode.yaml");
-    assertThat(run.out()).isEqualTo("<rules>:1:1: error: [LINT001] rule LINT900 (test-explodes) failed: IllegalStateException; please report it (rerun with --debug for details)\n");
+    assertThat(run.out()).isEqualTo("<rules>:1:1: error: [LINT001] rule LINT900 (test-explodes) failed; please report it (rerun with --debug for details)\n");
     assertThat(run.err()).isEmpty();
     assertThat(run.code()).isEqualTo(3);
     Cli.Run debug = Cli.run("check", "-q", "--debug", "testdata/cli/explode.yaml");
