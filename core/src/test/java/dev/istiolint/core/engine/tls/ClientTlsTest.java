@@ -106,6 +106,21 @@ class ClientTlsTest {
             ClientTls.ISTIO_MUTUAL));
   }
 
+  static Stream<Arguments> legacyAuto() {
+    String meshPolicy = "---\napiVersion: authentication.istio.io/v1alpha1\nkind: MeshPolicy\nmetadata: {name: default}\n"
+        + "spec: {peers: [{mtls: {}}]}\n";
+    return Stream.of(
+        Arguments.of("1.4 infers from the v1alpha1 policy: mTLS", meshPolicy, ClientTls.ISTIO_MUTUAL),
+        Arguments.of("1.4 infers from the v1alpha1 policy: none means plaintext", "", ClientTls.DISABLE));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("legacyAuto")
+  void autoMtlsIn14UsesTheLegacyPolicy(String what, String policies, ClientTls expected) {
+    Route r = Mesh.httpbin(Mesh.matrix(Mesh.FOO + mesh(true, "") + policies, "1.4"), "foo");
+    assertThat(r.clientTls()).as(String.join("\n", r.explanation())).isEqualTo(expected);
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("auto")
   void autoMtlsDecision(String what, String version, String auto, String meshMode, String workloadMode, ClientTls expected) {

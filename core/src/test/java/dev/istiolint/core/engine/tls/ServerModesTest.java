@@ -100,4 +100,14 @@ class ServerModesTest {
     assertThat(r.serverMtls()).as(String.join("\n", r.explanation())).isEqualTo(mode);
     assertThat(r.serverMtlsSource().map(p -> p.resource().id().toString()).orElse("-")).isEqualTo(source);
   }
+
+  @ParameterizedTest(name = "1.5 with {0}")
+  @org.junit.jupiter.params.provider.CsvSource({"no PeerAuthentication, STRICT, MeshPolicy default", "a mesh PERMISSIVE PeerAuthentication, PERMISSIVE, PeerAuthentication istio-system/default"})
+  void istio15FallsBackToV1alpha1WhenNoPeerAuthenticationApplies(String what, ServerMtls mode, String source) {
+    String policies = meshPolicy("default", "  peers:\n  - mtls: {}\n")
+        + (what.startsWith("a mesh") ? Mesh.pa("istio-system", "default", "", "PERMISSIVE", "") : "");
+    Route r = Mesh.httpbin(Mesh.matrix(Mesh.FOO + policies, "1.5"), "foo");
+    assertThat(r.serverMtls()).as(String.join("\n", r.explanation())).isEqualTo(mode);
+    assertThat(r.serverMtlsSource().map(p -> p.resource().id().toString()).orElse("-")).isEqualTo(source);
+  }
 }
