@@ -131,4 +131,39 @@ class ClientTlsTest {
     Route r = Mesh.httpbin(Mesh.matrix(yaml, version), "foo");
     assertThat(r.clientTls()).as(String.join("\n", r.explanation())).isEqualTo(expected);
   }
+
+  @org.junit.jupiter.api.Test
+  void credentialNameWithoutSelectorIsDroppedBySidecarsButHonouredByGateways() {
+    String yaml = Mesh.FOO + """
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: istio-egressgateway, namespace: istio-system}
+        spec:
+          selector: {matchLabels: {istio: egressgateway}}
+          template:
+            metadata: {labels: {istio: egressgateway}}
+            spec: {containers: [{name: istio-proxy, image: proxyv2, args: [proxy, router]}]}
+        ---
+        apiVersion: networking.istio.io/v1
+        kind: ServiceEntry
+        metadata: {name: api, namespace: foo}
+        spec:
+          hosts: [api.example.com]
+          location: MESH_EXTERNAL
+          ports: [{number: 443, name: tls, protocol: TLS}]
+          resolution: DNS
+        """ + Mesh.dr("foo", "api", "api.example.com",
+            "  trafficPolicy: {tls: {mode: SIMPLE, credentialName: api-ca, sni: api.example.com}}\n");
+    TlsMatrix m = Mesh.matrix(yaml, "1.24");
+    Route sidecar = m.routes().stream().filter(r -> r.clientNamespace().equals("foo") && r.host().equals("api.example.com"))
+        .findFirst().orElseThrow();
+    Route gateway = m.routes().stream()
+        .filter(r -> r.clientNamespace().equals("istio-system") && r.host().equals("api.example.com"))
+        .findFirst().orElseThrow();
+    assertThat(sidecar.clientTls()).isEqualTo(ClientTls.DISABLE);
+    assertThat(sidecar.verdict()).isEqualTo(Verdict.CONFLICT);
+    assertThat(gateway.clientTls()).as(String.join("\n", gateway.explanation())).isEqualTo(ClientTls.SIMPLE);
+    assertThat(gateway.verdict()).isEqualTo(Verdict.OK);
+  }
 }
