@@ -79,8 +79,10 @@ final class ClientDecision {
         steps.add("auto mTLS stays off for this service: plaintext");
         return new ClientSide(ClientTls.DISABLE, src, steps, false, true);
       }
-    } else if (d.passthrough() && all.stream().anyMatch(e -> !e.sidecar())) {
-      steps.add("tls is unset; " + d.host() + " is headless (passthrough) and not every endpoint has a sidecar, so"
+    } else if ((d.passthrough() || pick.map(TlsPick::passthroughLb).orElse(false))
+        && all.stream().anyMatch(e -> !e.sidecar())) {
+      steps.add("tls is unset; " + d.host() + " is headless or PASSTHROUGH-balanced and not every endpoint has a"
+          + " sidecar, so"
           + " auto mTLS infers DISABLE for all endpoints: plaintext");
       return new ClientSide(ClientTls.DISABLE, src, steps, false, true);
     } else {

@@ -166,4 +166,26 @@ class ClientTlsTest {
     assertThat(gateway.clientTls()).as(String.join("\n", gateway.explanation())).isEqualTo(ClientTls.SIMPLE);
     assertThat(gateway.verdict()).isEqualTo(Verdict.OK);
   }
+
+  @org.junit.jupiter.api.Test
+  void passthroughLoadBalancingWithASidecarLessEndpointTurnsAutoMtlsOff() {
+    String legacyPod = """
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: httpbin-legacy, namespace: foo}
+        spec:
+          selector: {matchLabels: {app: httpbin}}
+          template:
+            metadata: {labels: {app: httpbin, sidecar.istio.io/inject: "false"}}
+            spec: {containers: [{name: httpbin, image: httpbin, ports: [{containerPort: 8080}]}]}
+        """;
+    String lb = Mesh.dr("foo", "httpbin", "httpbin", "  trafficPolicy: {loadBalancer: {simple: PASSTHROUGH}}\n");
+    Route r = Mesh.httpbin(Mesh.matrix(Mesh.FOO + legacyPod + Mesh.pa("foo", "default", "", "STRICT", "") + lb, "1.28"),
+        "foo");
+    assertThat(r.clientTls()).isEqualTo(ClientTls.DISABLE);
+    assertThat(r.serverMtls()).isEqualTo(ServerMtls.STRICT);
+    assertThat(r.verdict()).isEqualTo(Verdict.CONFLICT);
+    assertThat(String.join("\n", r.explanation())).contains("PASSTHROUGH");
+  }
 }
