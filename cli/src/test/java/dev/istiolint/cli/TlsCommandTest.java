@@ -2,7 +2,11 @@ package dev.istiolint.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TlsCommandTest {
 
@@ -81,5 +85,15 @@ class TlsCommandTest {
   void istioVersionOptionSelectsTheProfile() {
     Cli.Run run = Cli.run("tls", "--istio-version", "1.24", example("seed-story-modern"));
     assertThat(run.out()).startsWith("Istio 1.24 (profile 1.24+; given)");
+  }
+
+  @Test
+  void meshConfigTurningAutoMtlsOffBreaksTheModernSeedStory(@TempDir Path dir) throws IOException {
+    Path mesh = Files.writeString(dir.resolve("mesh.yaml"), "enableAutoMtls: false\n");
+    Cli.Run run = Cli.run("tls", "--mesh-config", mesh.toString(), example("seed-story-modern"));
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("auto mTLS off")
+        .contains("foo → httpbin.foo.svc.cluster.local:8000 DISABLE → STRICT CONFLICT");
   }
 }

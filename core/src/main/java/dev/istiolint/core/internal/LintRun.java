@@ -108,6 +108,7 @@ public final class LintRun {
         versioned.addAll(validation.versioned());
         ResourceDecoder.Decoded decoded = decoder.decode(doc);
         findings.addAll(decoded.problems());
+        internalErrors.addAll(decoded.internalErrors());
         decoded.resource().ifPresent(resources::add);
       }
     }
@@ -216,7 +217,19 @@ public final class LintRun {
             .filter(r -> LEGACY_KINDS.contains(r.kind()) && r.ref().apiVersion().startsWith("authentication.istio.io/"))
             .findFirst();
     if (legacy.isPresent()) {
-      reason[0] = "implied by " + legacy.get().id() + " (authentication.istio.io/v1alpha1 exists only before 1.6)";
+      String because = "implied by " + legacy.get().id() + " (authentication.istio.io/v1alpha1 exists only before 1.6)";
+      // APIs first served in 1.5 next to the legacy ones: the mesh is in the 1.5 transition, not on 1.0
+      Optional<Resource> newer =
+          resources.stream()
+              .filter(r -> r.ref().apiVersion().startsWith("security.istio.io/")
+                  || r.ref().apiVersion().equals("networking.istio.io/v1beta1"))
+              .findFirst();
+      if (newer.isPresent()) {
+        reason[0] = because + " with " + newer.get().id() + " (" + newer.get().ref().apiVersion()
+            + ", served since 1.5)";
+        return new IstioVersion(1, 5);
+      }
+      reason[0] = because;
       return IstioVersion.V1_0;
     }
     reason[0] = "default (newest profile)";
@@ -273,8 +286,6 @@ public final class LintRun {
                     + meta.name()
                     + ") failed"
                     + (ctx.lastResource == null ? "" : " on " + ctx.lastResource.id())
-                    + ": "
-                    + e.getClass().getSimpleName()
                     + "; please report it (rerun with --debug for details)",
                 at,
                 ctx.lastResource == null ? Optional.empty() : Optional.of(ctx.lastResource.ref()),

@@ -232,8 +232,8 @@ final class DrIndex {
         merge(
             rules,
             loss -> {
-              if (seen.add(loss.newer())) {
-                DestinationRule winner = loss.into().policySource;
+              DestinationRule winner = loss.into().policySource;
+              if (!winner.id().equals(loss.newer().id()) && seen.add(loss.newer())) {
                 notes.accept(
                     new IgnoredConfig(
                         IgnoredConfig.Cause.MERGED_POLICY_DISCARDED,

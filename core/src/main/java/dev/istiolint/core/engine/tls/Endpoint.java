@@ -21,12 +21,11 @@ record Endpoint(
     labels = Map.copyOf(labels);
   }
 
-  static Endpoint of(Workload w) {
-    String kind = w.source().kind();
+  static Endpoint of(Workload w, boolean sidecar, String reason) {
     String what =
-        kind + " " + w.namespace() + "/" + w.name() + (w.hasSidecar() ? " (sidecar: " : " (no sidecar: ")
-            + w.sidecar().reason() + ")";
-    return new Endpoint(Optional.of(w), w.namespace(), w.labelValues(), w.hasSidecar() && !w.gateway(), what);
+        w.source().kind() + " " + w.namespace() + "/" + w.name() + (sidecar ? " (sidecar: " : " (no sidecar: ")
+            + reason + ")";
+    return new Endpoint(Optional.of(w), w.namespace(), w.labelValues(), sidecar && !w.gateway(), what);
   }
 
   /** The workload port a service targetPort reaches; the number itself when it cannot be resolved. */

@@ -10,7 +10,6 @@ import dev.istiolint.core.model.MeshPolicy;
 import dev.istiolint.core.model.PeerAuthentication;
 import dev.istiolint.core.model.Policy;
 import dev.istiolint.core.model.Service;
-import dev.istiolint.core.model.ServiceEntry;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -100,13 +99,10 @@ final class IgnoredConfigFinder {
     List<Service> services = new ArrayList<>();
     for (Workload w : selected) {
       w.ports().forEach(p -> ports.add(p.containerPort().value()));
-      for (Service s : snapshot.ofType(Service.class)) {
-        if (s.namespace().equals(w.namespace()) && !s.selector().isEmpty()
-            && MeshInputs.matches(s.selectorValues(), w.labelValues())) {
-          services.add(s);
-          for (Service.ServicePort sp : s.ports()) {
-            w.resolvePort(sp.effectiveTargetPort()).ifPresent(ports::add);
-          }
+      for (Service s : snapshot.servicesSelecting(w)) {
+        services.add(s);
+        for (Service.ServicePort sp : s.ports()) {
+          w.resolvePort(sp.effectiveTargetPort()).ifPresent(ports::add);
         }
       }
     }
@@ -198,12 +194,7 @@ final class IgnoredConfigFinder {
   }
 
   private boolean snapshotHasServiceEntry(String host) {
-    for (ServiceEntry se : snapshot.ofType(ServiceEntry.class)) {
-      if (se.hosts().stream().anyMatch(h -> h.value().equals(host))) {
-        return true;
-      }
-    }
-    return false;
+    return !snapshot.serviceEntriesByHost(HostName.of(host)).isEmpty();
   }
 
   private void portLevelDrops(DestinationRule r) {

@@ -35,6 +35,7 @@ final class MeshInputs {
   final TreeSet<String> clientNamespaces = new TreeSet<>();
   final List<Destination> destinations = new ArrayList<>();
   final Map<HostName, List<Destination>> destinationsByHost = new HashMap<>();
+  private final java.util.Set<String> declaredNamespaces = new java.util.HashSet<>();
 
   MeshInputs(MeshSnapshot snapshot, Profile profile) {
     this.profile = profile;
@@ -52,14 +53,15 @@ final class MeshInputs {
         "meshConfig.defaultDestinationRuleExportTo " + defaultDrExportTo + " ("
             + settings.defaultDestinationRuleExportTo().source().description() + ")";
     this.authPolicyMutual = settings.authPolicy().value().equals("MUTUAL_TLS");
+    snapshot.namespaceObjects().forEach(n -> declaredNamespaces.add(n.name()));
     for (Workload w : snapshot.workloads()) {
       workloadsByNamespace.computeIfAbsent(w.namespace(), k -> new ArrayList<>()).add(w);
-      if (w.hasProxy()) {
+      if (proxy(w)) {
         clientNamespaces.add(w.namespace());
       }
     }
     for (Service s : snapshot.ofType(Service.class)) {
-      addService(s);
+      addService(snapshot, s);
     }
     for (ServiceEntry se : snapshot.ofType(ServiceEntry.class)) {
       addServiceEntry(se);
@@ -76,10 +78,36 @@ final class MeshInputs {
 
   /** The workloads that run a client proxy in {@code namespace}. */
   List<Workload> clients(String namespace) {
-    return workloads(namespace).stream().filter(Workload::hasProxy).toList();
+    return workloads(namespace).stream().filter(this::proxy).toList();
   }
 
-  private void addService(Service s) {
+  /**
+   * Whether the pods run a sidecar. When the namespace is not in the input and nothing on the pod decides, the
+   * injection state is unknown; istio-lint then assumes the usual mesh setup (injection enabled) rather than report
+   * conflicts for every manifest that omits its Namespace.
+   */
+  boolean sidecar(Workload w) {
+    return w.hasSidecar() || assumedInjected(w);
+  }
+
+  private boolean assumedInjected(Workload w) {
+    return !w.hasSidecar() && !w.gateway() && w.sidecar().decidedBy().isEmpty()
+        && !declaredNamespaces.contains(w.namespace())
+        && !w.namespace().equals("kube-system") && !w.namespace().equals("kube-public")
+        && !w.namespace().equals(rootNamespace);
+  }
+
+  String sidecarReason(Workload w) {
+    return assumedInjected(w)
+        ? "namespace " + w.namespace() + " is not in the input; assuming it enables injection"
+        : w.sidecar().reason();
+  }
+
+  boolean proxy(Workload w) {
+    return sidecar(w) || w.gateway();
+  }
+
+  private void addService(MeshSnapshot snapshot, Service s) {
     if (s.type().value() == Service.Type.EXTERNAL_NAME) {
       return;
     }
@@ -94,10 +122,10 @@ final class MeshInputs {
     Map<String, String> selector = s.selectorValues();
     List<Endpoint> endpoints = new ArrayList<>();
     if (!selector.isEmpty()) {
-      for (Workload w : workloads(s.namespace())) {
-        if (matches(selector, w.labelValues()) && !w.gateway()) {
-          endpoints.add(Endpoint.of(w));
-        } else if (matches(selector, w.labelValues())) {
+      for (Workload w : snapshot.workloadsBehind(s)) {
+        if (!w.gateway()) {
+          endpoints.add(Endpoint.of(w, sidecar(w), sidecarReason(w)));
+        } else {
           endpoints.add(
               new Endpoint(Optional.of(w), w.namespace(), w.labelValues(), false,
                   w.source().kind() + " " + w.namespace() + "/" + w.name() + " (an Istio gateway, not a sidecar)"));
@@ -106,7 +134,7 @@ final class MeshInputs {
     }
     boolean assumed = false;
     if (endpoints.isEmpty()) {
-      boolean injected = namespaceInjects(s.namespace());
+      boolean injected = namespaceInjects(snapshot, s.namespace());
       endpoints.add(
           new Endpoint(
               Optional.empty(), s.namespace(), selector, injected,
@@ -119,8 +147,14 @@ final class MeshInputs {
         new Destination(s.hostName(), s.namespace(), s, ports, false, s.isHeadless(), endpoints, assumed));
   }
 
-  private boolean namespaceInjects(String namespace) {
-    return workloads(namespace).stream().anyMatch(Workload::hasSidecar);
+  private boolean namespaceInjects(MeshSnapshot snapshot, String namespace) {
+    Optional<dev.istiolint.core.model.Namespace> ns = snapshot.namespace(namespace);
+    if (ns.isEmpty()) {
+      return !namespace.equals(rootNamespace) && !namespace.equals("kube-system") && !namespace.equals("kube-public");
+    }
+    boolean label = ns.get().injectionLabel().map(l -> l.value().equals("enabled")).orElse(false)
+        || (ns.get().revisionLabel().isPresent() && ns.get().injectionLabel().isEmpty());
+    return label || workloads(namespace).stream().anyMatch(this::sidecar);
   }
 
   private void addServiceEntry(ServiceEntry se) {
@@ -143,7 +177,7 @@ final class MeshInputs {
       if (sel.isPresent()) {
         for (Workload w : workloads(se.namespace())) {
           if (sel.get().matches(w.labelValues())) {
-            endpoints.add(Endpoint.of(w));
+            endpoints.add(Endpoint.of(w, sidecar(w), sidecarReason(w)));
           }
         }
       }

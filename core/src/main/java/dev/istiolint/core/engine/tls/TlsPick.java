@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param steps the decision steps
  * @param droppedTopLevelTls true when a port-level entry without tls hid a top-level tls
  * @param endpointRuleMode the rule's mode as the endpoint builder reads it in auto mode (§3.3)
+ * @param passthroughLb true when the effective policy sets loadBalancer simple PASSTHROUGH
  */
 record TlsPick(
     Optional<ClientTLSSettings> tls,
@@ -28,7 +29,8 @@ record TlsPick(
     String field,
     List<String> steps,
     boolean droppedTopLevelTls,
-    Optional<TlsMode> endpointRuleMode) {
+    Optional<TlsMode> endpointRuleMode,
+    boolean passthroughLb) {
 
   TlsPick {
     steps = List.copyOf(steps);
@@ -122,7 +124,12 @@ record TlsPick(
         }
       }
     }
-    return new TlsPick(tls, source, at, field, steps, dropped, endpointMode);
+    boolean passthrough = policy.map(p -> {
+      Optional<PortTrafficPolicy> pl = p.portLevel(port.number());
+      Optional<DestinationRule.LoadBalancerSettings> lb = pl.isPresent() ? pl.get().loadBalancer() : p.loadBalancer();
+      return lb.map(l -> l.simple().value() == DestinationRule.LoadBalancerSimple.PASSTHROUGH).orElse(false);
+    }).orElse(false);
+    return new TlsPick(tls, source, at, field, steps, dropped, endpointMode, passthrough);
   }
 
   /** The endpoint builder's reading (§3.3): a port-level tls, else the top-level tls. */

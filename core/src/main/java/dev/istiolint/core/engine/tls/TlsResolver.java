@@ -8,7 +8,6 @@ import dev.istiolint.core.model.HostName;
 import dev.istiolint.core.model.IstioVersion;
 import dev.istiolint.core.model.Located;
 import dev.istiolint.core.model.MeshPolicy;
-import dev.istiolint.core.model.MtlsMode;
 import dev.istiolint.core.model.PeerAuthentication;
 import dev.istiolint.core.model.Policy;
 import dev.istiolint.core.model.TlsMode;
@@ -36,6 +35,7 @@ public final class TlsResolver {
   private final MeshInputs mesh;
   private final DrIndex index;
   private final ServerModes servers;
+  private final ClientDecision clients;
   private final Map<HostName, List<VirtualService>> virtualServices = new HashMap<>();
   private final List<IgnoredConfig> notes = new ArrayList<>();
 
@@ -49,6 +49,7 @@ public final class TlsResolver {
             profile.legacyAuthentication() ? snapshot.ofType(Policy.class) : List.of(),
             profile.legacyAuthentication() ? snapshot.ofType(MeshPolicy.class) : List.of(),
             mesh);
+    this.clients = new ClientDecision(mesh, servers);
     for (VirtualService vs : snapshot.ofType(VirtualService.class)) {
       if (!vs.appliesToMesh()) {
         continue;
@@ -264,7 +265,7 @@ public final class TlsResolver {
       List<Endpoint> all) {
     int workloadPort = endpoint.map(e -> e.workloadPort(port.targetPort(), port.number())).orElse(port.number());
     ServerSide server = serverSide(d, port, endpoint, workloadPort);
-    ClientSide cs = clientSide(client, d, port, sel, pick, endpoint, server, all);
+    ClientSide cs = clients.decide(client, d, port, sel, pick, endpoint, server, all);
     Verdict v = VerdictMatrix.of(cs.tls(), server.mode(), cs.originationDropped(), port.tlsTyped(), d.external());
     if (cs.tls() == ClientTls.MUTUAL && meshIssuedCertificates(pick) && server.mode() != ServerMtls.DISABLE
         && server.mode() != ServerMtls.NONE) {
@@ -300,99 +301,6 @@ public final class TlsResolver {
     steps.add("the server is " + e.description() + ", workload port " + workloadPort);
     steps.addAll(s.steps());
     return new ServerSide(s.mode(), s.resource(), s.at(), s.field(), s.meshWide(), steps);
-  }
-
-  private ClientSide clientSide(
-      Workload client,
-      Destination d,
-      Destination.Port port,
-      DrIndex.Selection sel,
-      Optional<TlsPick> pick,
-      Optional<Endpoint> endpoint,
-      ServerSide server,
-      List<Endpoint> all) {
-    List<String> steps = new ArrayList<>();
-    Optional<ClientTLSSettings> tls = pick.flatMap(TlsPick::tls);
-    if (tls.isPresent()) {
-      TlsPick p = pick.get();
-      ClientTLSSettings t = tls.get();
-      TlsMode mode = t.effectiveMode();
-      if ((mode == TlsMode.SIMPLE || mode == TlsMode.MUTUAL)
-          && profile.sidecarsIgnoreCredentialName()
-          && !client.gateway()
-          && t.credentialName().isPresent()
-          && !t.credentialName().get().value().startsWith("configmap://")
-          && sel.rule().map(m -> !m.hasSelector()).orElse(true)) {
-        SourceSpan at = t.credentialName().get().span();
-        steps.add("since 1.14 a sidecar ignores credentialName (" + TlsPick.where(at) + ") in a rule without"
-            + " workloadSelector: the cluster gets no TLS, so the proxy sends plaintext");
-        return new ClientSide(ClientTls.DISABLE, Optional.of(Provenance.of(p.source(), at,
-            "trafficPolicy.tls.credentialName")), steps, true, false);
-      }
-      Provenance src = Provenance.of(p.source(), p.at(), p.field());
-      return new ClientSide(ClientTls.valueOf(mode.name()), Optional.of(src), steps, false, false);
-    }
-    Optional<Provenance> src = pick.map(p -> Provenance.of(p.source(), p.at(), p.field()));
-    if (pick.isEmpty() && profile.authPolicyFallback() && !client.gateway() && !d.external()) {
-      if (mesh.authPolicyMutual) {
-        steps.add("no rule at all: Istio 1.0 sidecars use meshConfig.authPolicy MUTUAL_TLS: ISTIO_MUTUAL");
-        return new ClientSide(ClientTls.ISTIO_MUTUAL, Optional.empty(), steps, false, false);
-      }
-      steps.add("no rule at all and meshConfig.authPolicy is not MUTUAL_TLS: plaintext");
-      return new ClientSide(ClientTls.DISABLE, Optional.empty(), steps, false, false);
-    }
-    if (d.external()) {
-      steps.add("tls is unset and " + d.host() + " is MESH_EXTERNAL: the proxy sends plaintext");
-      return new ClientSide(ClientTls.DISABLE, src, steps, false, false);
-    }
-    if (!mesh.autoMtls) {
-      steps.add("tls is unset and auto mTLS is off (" + mesh.autoMtlsReason + "): the proxy sends plaintext");
-      return new ClientSide(ClientTls.DISABLE, src, steps, false, false);
-    }
-    if (profile.autoMtlsInfersFromLegacyPolicy()) {
-      ServerMtls inferred = servers.legacyInference(d, port, steps);
-      if (inferred == ServerMtls.DISABLE) {
-        steps.add("auto mTLS stays off for this service: plaintext");
-        return new ClientSide(ClientTls.DISABLE, src, steps, false, true);
-      }
-    } else if (d.passthrough() && all.stream().anyMatch(e -> !e.sidecar())) {
-      steps.add("tls is unset; " + d.host() + " is headless (passthrough) and not every endpoint has a sidecar, so"
-          + " auto mTLS infers DISABLE for all endpoints: plaintext");
-      return new ClientSide(ClientTls.DISABLE, src, steps, false, true);
-    } else {
-      MtlsMode inferred = servers.inferredServiceMode(d.namespace(), steps);
-      if (inferred == MtlsMode.DISABLE) {
-        steps.add("tls is unset and the inferred service mode is DISABLE, so the cluster is plain text; the endpoint"
-            + " labels and workload policies are never consulted");
-        return new ClientSide(ClientTls.DISABLE, src, steps, false, true);
-      }
-    }
-    Optional<TlsMode> ruleMode = pick.flatMap(TlsPick::endpointRuleMode);
-    Endpoint ep = endpoint.orElse(null);
-    if (ep == null || !ep.sidecar()) {
-      steps.add("auto mTLS: the endpoint has no sidecar (no tlsMode=istio label): plaintext");
-      return new ClientSide(ClientTls.DISABLE, src, steps, false, true);
-    }
-    if (ruleMode.isPresent() && profile.autoMtlsChecksEndpointPolicy()) {
-      if (ruleMode.get() == TlsMode.ISTIO_MUTUAL) {
-        steps.add("auto mTLS: the endpoint builder reads the rule's tls as ISTIO_MUTUAL and keeps the endpoint's"
-            + " tlsMode=istio label: Istio mTLS");
-        return new ClientSide(ClientTls.ISTIO_MUTUAL, src, steps, false, true);
-      }
-      steps.add("auto mTLS: the endpoint builder reads the rule's tls as " + ruleMode.get()
-          + " and removes the endpoint's tlsMode label: plaintext");
-      return new ClientSide(ClientTls.DISABLE, src, steps, false, true);
-    }
-    if (profile.autoMtlsChecksEndpointPolicy() && server.mode() == ServerMtls.DISABLE) {
-      steps.add("auto mTLS (1.12+): the endpoint's own PeerAuthentication resolves to DISABLE on port "
-          + "its workload port, so the endpoint label is cleared: plaintext");
-      return new ClientSide(ClientTls.DISABLE, src, steps, false, true);
-    }
-    steps.add("auto mTLS: the endpoint has a sidecar (tlsMode=istio): Istio mTLS"
-        + (!profile.autoMtlsChecksEndpointPolicy() && server.mode() == ServerMtls.DISABLE
-            ? " (before 1.12 auto mTLS does not look at workload-level PeerAuthentication)"
-            : ""));
-    return new ClientSide(ClientTls.ISTIO_MUTUAL, src, steps, false, true);
   }
 
   private void noteShadowing(String clientNs, Destination d, Workload w, DrIndex.Selection sel) {
@@ -434,6 +342,10 @@ public final class TlsResolver {
     ex.addAll(lookup.steps());
     if (!p.selection().step().isEmpty()) {
       ex.add(p.selection().step());
+    }
+    for (DrIndex.Exclusion e : lookup.exclusions()) {
+      ex.add("DestinationRule " + DrIndex.name(e.rule()) + " (" + TlsPick.where(e.at()) + ") matches the host but is not"
+          + " used by clients in " + clientNs + ": " + e.why());
     }
     Optional<Provenance> replaced = Optional.empty();
     Optional<TlsPick> replacedPick = Optional.empty();
@@ -518,6 +430,12 @@ public final class TlsResolver {
       if (pick.isPresent()) {
         return "set tls mode ISTIO_MUTUAL in " + rule + " (" + pick.get().field() + ")"
             + (s == ServerMtls.STRICT ? ", or make the server PERMISSIVE if plaintext is really intended" : "");
+      }
+      if (!p.selection().shadowing().isEmpty()) {
+        DestinationRule sel = p.selection().shadowing().get(0).first();
+        return "add a DestinationRule without workloadSelector for " + d.host() + " in " + clientNs
+            + " with tls: {mode: ISTIO_MUTUAL}: the workloadSelector of " + DrIndex.name(sel)
+            + " keeps the other clients from reaching any broader rule";
       }
       String why = "";
       if (p.client().auto() && d.passthrough()) {

@@ -33,6 +33,12 @@ final class ApiVersions {
 
   private ApiVersions() {}
 
+  /** True for an {@code apiVersion} in one of Istio's API groups. */
+  static boolean isIstioGroup(String apiVersion) {
+    int slash = apiVersion.lastIndexOf('/');
+    return slash > 0 && ISTIO_GROUPS.contains(apiVersion.substring(0, slash));
+  }
+
   /**
    * Reports problems with the type of a document in an Istio group; returns true when the type is unknown, so that
    * the document is not validated further.

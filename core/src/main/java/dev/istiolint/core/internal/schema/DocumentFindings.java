@@ -50,10 +50,6 @@ final class DocumentFindings {
     }
   }
 
-  boolean has(String pointer) {
-    return index.containsKey(pointer);
-  }
-
   /**
    * Reports once per rule, place and message. A node reached twice through an alias or merge key has one span but
    * two paths; list indices are left out of the comparison so that it is reported once, at its definition.

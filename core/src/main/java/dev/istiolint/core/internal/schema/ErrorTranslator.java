@@ -55,6 +55,12 @@ final class ErrorTranslator {
             outOfRange(pointer, iri, fragment, e.getInstanceNode());
         case "pattern" -> noMatch(pointer, fragment, e.getSchemaNode(), e.getInstanceNode());
         case "maxProperties" -> tooManyMembers(pointer, iri, fragment, e.getInstanceNode());
+        case "maxLength" ->
+            out.report(
+                CoreRules.SCHEMA_INVALID_VALUE,
+                pointer,
+                false,
+                field(pointer) + " is longer than " + e.getSchemaNode() + " characters");
         case "minLength" ->
             out.report(CoreRules.SCHEMA_INVALID_VALUE, pointer, false, field(pointer) + " must not be empty");
         case "minItems" ->
@@ -192,7 +198,25 @@ final class ErrorTranslator {
 
   private void noMatch(String pointer, String fragment, JsonNode pattern, JsonNode actual) {
     String message;
-    if (fragment.startsWith("/$defs/duration/")) {
+    if (fragment.startsWith("/$defs/labelValue/")) {
+      message =
+          ValueText.show(actual)
+              + " is not a valid label value for "
+              + field(pointer)
+              + "; use letters, digits, '-', '_' and '.', starting and ending with a letter or digit";
+    } else if (fragment.startsWith("/$defs/resourceName/")) {
+      message =
+          ValueText.show(actual)
+              + " is not a valid name for "
+              + field(pointer)
+              + "; Kubernetes names use lower-case letters, digits, '-' and '.', starting and ending with a letter"
+              + " or digit";
+    } else if (fragment.startsWith("/$defs/namespaceName/")) {
+      message =
+          ValueText.show(actual)
+              + " is not a valid namespace name; use lower-case letters, digits and '-', starting and ending with a"
+              + " letter or digit";
+    } else if (fragment.startsWith("/$defs/duration/")) {
       message =
           ValueText.show(actual)
               + " is not a valid duration for "

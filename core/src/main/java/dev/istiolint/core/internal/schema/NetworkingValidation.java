@@ -44,6 +44,7 @@ final class NetworkingValidation {
       case "Gateway" -> v.gateway(spec);
       case "ServiceEntry" -> v.serviceEntry(spec);
       case "Sidecar" -> v.sidecar(spec);
+      case "WorkloadEntry" -> v.workloadEntry(spec, SPEC);
       default -> {
         // no further checks
       }
@@ -333,6 +334,7 @@ final class NetworkingValidation {
   }
 
   private void serverTls(JsonNode tls, String pointer) {
+    c.atMostOne(tls, pointer, "credentialName", "credentialNames", "tlsCertificates");
     String mode = text(tls, "mode").orElse("SIMPLE");
     if (tls.path("httpsRedirect").asBoolean(false) && tls.size() == 1) {
       return;
@@ -409,6 +411,8 @@ final class NetworkingValidation {
         }
       }
     }
+    items(spec, SPEC, "endpoints", (p, endpoint) -> workloadEntry(endpoint, p));
+    c.selectorLabels(spec.path("workloadSelector").path("labels"), at(at(SPEC, "workloadSelector"), "labels"));
     Map<Long, String> numbers = new HashMap<>();
     Map<String, String> names = new HashMap<>();
     items(
@@ -432,7 +436,21 @@ final class NetworkingValidation {
 
   // Sidecar -----------------------------------------------------------------------------------------------------
 
+  private void workloadEntry(JsonNode entry, String pointer) {
+    if (!entry.isObject()) {
+      return;
+    }
+    String address = entry.path("address").asString("");
+    if (address.isEmpty() && !entry.has("network")) {
+      c.error(pointer, true, "a workload entry needs an `address` (or a `network` for a remote gateway)");
+    }
+    if (address.startsWith("unix://") && entry.has("ports")) {
+      c.error(at(pointer, "ports"), true, "a Unix domain socket address cannot have `ports`");
+    }
+  }
+
   private void sidecar(JsonNode spec) {
+    c.selectorLabels(spec.path("workloadSelector").path("labels"), at(at(SPEC, "workloadSelector"), "labels"));
     items(
         spec,
         SPEC,

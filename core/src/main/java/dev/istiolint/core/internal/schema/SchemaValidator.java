@@ -90,6 +90,9 @@ public final class SchemaValidator {
     }
     Optional<String> location = SchemaCatalog.schemaFor(apiVersion.get(), kind.get());
     if (location.isEmpty()) {
+      if (!ApiVersions.isIstioGroup(apiVersion.get())) {
+        return Validation.none();
+      }
       DocumentFindings out = new DocumentFindings(
           TreeConverter.convert(root).index(), doc.span().start(), resourceRef(root, apiVersion.get(), kind.get()));
       ApiVersions.check(apiVersion.get(), kind.get(), out);
@@ -127,6 +130,7 @@ public final class SchemaValidator {
       }
       Yaml11Values.check(converted, out);
       Deprecations.check(kind, converted, out);
+      Durations.check(kind, converted, out);
       SemanticChecks.run(kind, converted.root(), out);
     } catch (RuntimeException | StackOverflowError e) {
       out.report(

@@ -79,6 +79,20 @@ class CrdConformanceTest {
             problems.add(apiVersion + " " + kind + ": we reject " + path);
             continue;
           }
+          String crdType = String.valueOf(e.getValue().get("type"));
+          String ourType = typeOf(ours.get());
+          if (!ourType.isEmpty() && !crdType.equals("null") && !ourType.equals(crdType)) {
+            problems.add(apiVersion + " " + kind + ": " + path + " is " + ourType + ", the CRD says " + crdType);
+          }
+          if (e.getValue().get("required") instanceof List<?> required) {
+            Set<String> mine = new TreeSet<>();
+            ours.get().path("required").forEach(r -> mine.add(r.asString()));
+            for (Object r : required) {
+              if (!mine.contains(String.valueOf(r))) {
+                problems.add(apiVersion + " " + kind + ": " + path + " does not require " + r + " as the CRD does");
+              }
+            }
+          }
           Object crdEnum = e.getValue().get("enum");
           if (crdEnum instanceof List<?> values) {
             Set<String> theirs = new TreeSet<>();
@@ -101,6 +115,18 @@ class CrdConformanceTest {
     assertThat(problems).as("conformance problems").isEmpty();
     assertThat(kinds).as("kind/version pairs checked").isGreaterThanOrEqualTo(30);
     assertThat(paths).as("property paths checked").isGreaterThan(1000);
+  }
+
+  /** The JSON type our schema gives a node: its {@code type}, string for a string enum, empty when open. */
+  private static String typeOf(JsonNode n) {
+    JsonNode t = n.path("type");
+    if (t.isString()) {
+      return t.asString();
+    }
+    if (n.path("enum").isArray() && n.get("enum").size() > 0 && n.get("enum").get(0).isString()) {
+      return "string";
+    }
+    return "";
   }
 
   /** Every property path of a CRD schema: {@code spec.subsets[].name}, {@code spec.selector{}} for map values. */
@@ -193,8 +219,14 @@ class CrdConformanceTest {
       props.putAll(r.properties());
       items = r.items();
       values = r.values();
-      if (!node.has("enum") && !node.has("type") && !node.has("properties")) {
-        merged = r.merged();
+      if (r.merged().isObject()) {
+        tools.jackson.databind.node.ObjectNode overlay = ((tools.jackson.databind.node.ObjectNode) r.merged()).deepCopy();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+          if (!e.getKey().equals("$ref")) {
+            overlay.set(e.getKey(), e.getValue());
+          }
+        }
+        merged = overlay;
       }
     }
     if (node.path("properties").isObject()) {
