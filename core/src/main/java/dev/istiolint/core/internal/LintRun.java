@@ -10,6 +10,8 @@ import dev.istiolint.core.diag.Diagnostic;
 import dev.istiolint.core.diag.RelatedLocation;
 import dev.istiolint.core.diag.Severity;
 import dev.istiolint.core.engine.MeshSnapshot;
+import dev.istiolint.core.engine.tls.TlsMatrix;
+import dev.istiolint.core.engine.tls.TlsResolver;
 import dev.istiolint.core.internal.decode.MeshConfigFile;
 import dev.istiolint.core.internal.decode.ResourceDecoder;
 import dev.istiolint.core.internal.schema.SchemaValidator;
@@ -52,6 +54,7 @@ public final class LintRun {
   private final List<Diagnostic> findings = new ArrayList<>();
   private final List<Throwable> internalErrors = new ArrayList<>();
   private final Map<String, String> rulesNotRun = new TreeMap<>();
+  private TlsMatrix tlsMatrix;
 
   public LintRun(LintRequest request) {
     this.request = request;
@@ -323,6 +326,14 @@ public final class LintRun {
     @Override
     public IstioVersion istioVersion() {
       return version;
+    }
+
+    @Override
+    public TlsMatrix tls() {
+      if (tlsMatrix == null) {
+        tlsMatrix = TlsResolver.resolve(snapshot, version);
+      }
+      return tlsMatrix;
     }
 
     @Override
