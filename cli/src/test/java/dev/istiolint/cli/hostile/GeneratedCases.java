@@ -134,7 +134,7 @@ final class GeneratedCases {
     }));
     ALL.put("gen-size-50k-resources", d -> fileCase(d, "many.yaml", out -> {
       for (int i = 0; i < 50_000; i++) {
-        write(out, "---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: n" + i + "\n");
+        write(out, "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c" + i + "\n  namespace: hostile\n");
       }
       write(out, "---\n" + String.format(SVC, "last") + BAD_PORT);
     }));
@@ -149,7 +149,10 @@ final class GeneratedCases {
     ALL.put("gen-num-2mb-duration", d -> fileCase(d, "vs.yaml",
         "apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: slow\n  namespace: hostile\n"
             + "spec:\n  hosts: [a.example.com]\n  http:\n  - timeout: " + "9".repeat(2_000_000) + "s\n"
-            + "    route:\n    - destination: {host: a.example.com}\n"));
+            + "    route:\n    - destination: {host: a.example.com}\n"
+            + "---\napiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: a\n  namespace: hostile\n"
+            + "spec:\n  hosts: [a.example.com]\n  ports: [{number: 80, name: http, protocol: HTTP}]\n"
+            + "  resolution: DNS\n"));
     ALL.put("gen-size-100k-keys", d -> fileCase(d, "keys.yaml", out -> {
       write(out, String.format(SVC, "keys") + "  labels:\n");
       for (int i = 0; i < 100_000; i++) {
@@ -424,7 +427,7 @@ final class GeneratedCases {
   private static Setup envoyFilter(Path d) throws IOException {
     StringBuilder b = new StringBuilder();
     b.append("apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata:\n  name: big-lua\n")
-        .append("  namespace: hostile\nspec:\n  workloadSelector:\n    labels:\n      app: web\n  configPatches:\n");
+        .append("  namespace: hostile\nspec:\n  priority: 10\n  workloadSelector:\n    labels:\n      app: web\n  configPatches:\n");
     int i = 0;
     while (b.length() < 2_600_000) {
       b.append("  - applyTo: HTTP_FILTER\n    match:\n      context: SIDECAR_INBOUND\n      listener:\n")
