@@ -32,7 +32,8 @@ class PipelineFuzzTest {
     }
     StringWriter text = new StringWriter();
     new TextReporter(false, true).write(result, text);
-    assertThat(OutputContract.terminalSafe(text.toString())).isEmpty();
+    String echoable = new String(input, java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(OutputContract.terminalSafe(text.toString(), echoable)).isEmpty();
     StringWriter json = new StringWriter();
     new JsonReporter("fuzz").write(result, json);
     List<String> problems = new ArrayList<>();
