@@ -27,6 +27,7 @@ import dev.istiolint.rules.reference.AuthorizationPolicyUnknownNamespace;
 import dev.istiolint.rules.reference.DestinationRuleHostNotFound;
 import dev.istiolint.rules.reference.GatewaySelectorMatchesNothing;
 import dev.istiolint.rules.reference.InternalGatewayReference;
+import dev.istiolint.rules.reference.InvalidCredentialSecret;
 import dev.istiolint.rules.reference.SelectorOnGatewayPods;
 import dev.istiolint.rules.reference.SidecarEgressHostMatchesNothing;
 import dev.istiolint.rules.reference.SidecarSelectorMatchesNothing;
@@ -98,6 +99,7 @@ public final class BuiltInRules {
         new UnknownDestinationPort(),
         new UnknownSubset(),
         new UnknownCredentialSecret(),
+        new InvalidCredentialSecret(),
         new GatewaySelectorMatchesNothing(),
         new SidecarSelectorMatchesNothing(),
         new SidecarEgressHostMatchesNothing(),
