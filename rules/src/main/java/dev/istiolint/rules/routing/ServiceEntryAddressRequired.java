@@ -34,8 +34,8 @@ public final class ServiceEntryAddressRequired implements LintRule {
       return; // the DNS proxy gives every ServiceEntry host an address
     }
     for (ServiceEntry se : ctx.mesh().serviceEntries()) {
-      if (!se.addresses().isEmpty()) {
-        continue;
+      if (!se.addresses().isEmpty() || !se.statusAddresses().isEmpty()) {
+        continue; // written addresses, or addresses the control plane allocated (status of a cluster dump)
       }
       for (Port port : se.ports()) {
         Optional<Located<String>> protocol = port.protocol();
