@@ -2,6 +2,7 @@ package dev.istiolint.rules;
 
 import dev.istiolint.core.rule.LintRule;
 import dev.istiolint.rules.authz.JwksBlockedCidrsMissing;
+import dev.istiolint.rules.authz.JwtClaimRouteWithoutAuthentication;
 import dev.istiolint.rules.authz.PrincipalsWithoutMtls;
 import dev.istiolint.rules.config.AlphaAnnotation;
 import dev.istiolint.rules.config.ConflictingInjectionLabels;
@@ -146,6 +147,7 @@ public final class BuiltInRules {
         new ProxyUidInApplication(),
         new PrincipalsWithoutMtls(),
         new JwksBlockedCidrsMissing(),
+        new JwtClaimRouteWithoutAuthentication(),
         new DeprecatedField(),
         new DeprecatedTelemetryProvider(),
         new NamespaceNotInjected(),
