@@ -46,10 +46,8 @@ public final class DestinationRuleHostNotFound implements LintRule {
           dr,
           dr.host(),
           "host "
-              + dr.host().value()
-              + " ("
-              + host.value()
-              + ") matches no Service or ServiceEntry, so this DestinationRule applies to nothing; correct the host"
+              + (host.value().equals(dr.host().value()) ? host.value() : dr.host().value() + " (" + host.value() + ")")
+              + " matches no Service or ServiceEntry, so this DestinationRule applies to nothing; correct the host"
               + " or add the service");
     }
   }
