@@ -208,7 +208,9 @@ class AnalyzerParityTest {
       report.append(o.runtime() ? "  [runtime] " : "  [authored] ")
           .append('#').append(o.id()).append(' ').append(o.name()).append(" (").append(o.analyzer()).append("): ");
       if (!o.covered()) {
-        report.append("not supported: ").append(UNSUPPORTED.getOrDefault(o.analyzer(), "no rule stands for it")).append('\n');
+        report.append("not supported: ")
+            .append(UNSUPPORTED.getOrDefault(o.analyzer(), "no rule stands for it"))
+            .append('\n');
         continue;
       }
       report.append('\n');

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  */
 final class RuleDocs {
 
-  /** Ends the generated header, which runs from the top of the doc (so that {@code istio-lint rule ID} starts with it). */
+  /** Ends the generated header, which runs from the top of the doc (istio-lint rule ID prints it first). */
   static final String HEADER_END =
       "<!-- END GENERATED HEADER: the lines above are written from @RuleInfo by RuleCatalogTest -->";
   /** The end marker of the first format, which also had a begin marker. */

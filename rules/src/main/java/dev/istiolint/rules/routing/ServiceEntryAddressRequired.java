@@ -15,7 +15,7 @@ import java.util.Optional;
     id = "ROUTE011",
     name = "service-entry-address-required",
     severity = Severity.WARNING,
-    summary = "A ServiceEntry has a TCP or unspecified-protocol port but no addresses, so its traffic cannot be told apart",
+    summary = "A ServiceEntry has a TCP port but no addresses, so sidecars cannot tell its traffic apart",
     istioCode = "IST0134",
     kinds = {"ServiceEntry"})
 public final class ServiceEntryAddressRequired implements LintRule {
