@@ -36,6 +36,8 @@ final class DrIndex {
   private final Map<String, HostTable> all = new HashMap<>();
   private final HostTable rootLocal = new HostTable();
   private final HostTable global = new HostTable();
+  private final Map<HostName, Set<String>> namespacesByHost = new HashMap<>();
+  private final Map<String, Set<String>> exportNames = new HashMap<>();
 
   /** The rules of one index, by expanded host, each list in Istio's merge order. */
   static final class HostTable {
@@ -82,6 +84,9 @@ final class DrIndex {
         continue;
       }
       all.computeIfAbsent(r.namespace(), k -> new HostTable()).add(r);
+      namespacesByHost.computeIfAbsent(r.hostName(), k -> new java.util.HashSet<>()).add(r.namespace());
+      Set<String> names = exportNames.computeIfAbsent(r.namespace(), k -> new java.util.HashSet<>());
+      r.exportToValues().forEach(names::add);
       if (profile.globalDestinationRules()) {
         global.add(r);
         continue;
@@ -101,6 +106,16 @@ final class DrIndex {
     rootLocal.sort();
     global.sort();
     reportDiscardedPolicies(notes);
+  }
+
+  /** The namespaces that hold a rule (usable or not) for {@code host} exactly. */
+  Set<String> namespacesWithRulesFor(HostName host) {
+    return namespacesByHost.getOrDefault(host, Set.of());
+  }
+
+  /** Every exportTo value written by a rule of {@code namespace}. */
+  Set<String> exportNames(String namespace) {
+    return exportNames.getOrDefault(namespace, Set.of());
   }
 
   static String name(DestinationRule r) {
