@@ -35,6 +35,9 @@ public final class RouteGroup {
     String namespace(int index);
 
     Route route(int namespace, RouteGroup group);
+
+    /** The participants computed for one member on its own; for tests that check the grouping. */
+    List<Participant> participants(int namespace, RouteGroup group);
   }
 
   /**
@@ -190,6 +193,15 @@ public final class RouteGroup {
 
   Route route(int namespace) {
     return source.route(namespace, this);
+  }
+
+  /** Member indexes, sorted. */
+  int[] memberIndexes() {
+    return members.toArray();
+  }
+
+  List<Participant> participantsOf(int namespace) {
+    return source.participants(namespace, this);
   }
 
   /** Matrix order of this group's first route: client namespace, destination, port and subset. */

@@ -94,6 +94,11 @@ public final class TlsResolver {
         public Route route(int namespace, RouteGroup g) {
           return materialise(namespace, g);
         }
+
+        @Override
+        public List<Participant> participants(int namespace, RouteGroup g) {
+          return resolveMember(namespace, g).participants;
+        }
       };
 
   /**
@@ -231,9 +236,13 @@ public final class TlsResolver {
 
   /** The route of one client namespace in a group, recomputed with its explanation (no notes raised). */
   private Route materialise(int ni, RouteGroup g) {
+    return resolveMember(ni, g).route;
+  }
+
+  private Resolved resolveMember(int ni, RouteGroup g) {
     String clientNs = namespaceNames[ni];
     DrIndex.Lookup lookup = index.lookup(clientNs, g.destination, Set.of());
-    return resolveRoute(clientNs, clientsOf.get(ni), g.destination, g.servicePort, g.subset(), lookup, n -> {}).route;
+    return resolveRoute(clientNs, clientsOf.get(ni), g.destination, g.servicePort, g.subset(), lookup, n -> {});
   }
 
   private List<RouteGroup> groupsFor(int ni, int di) {
