@@ -61,19 +61,25 @@ public final class RouteGroup {
       return new Members(new int[] {namespace}, new int[0], namespace, 1);
     }
 
-    /** {@code candidates} and {@code excluded} sorted; null when no candidate is left. */
+    /** {@code candidates} and {@code excluded} sorted; null when no candidate is left. Costs O(|excluded|). */
     static Members allBut(int[] candidates, int[] excluded) {
-      int first = -1;
-      int size = 0;
-      for (int c : candidates) {
-        if (Arrays.binarySearch(excluded, c) < 0) {
-          if (first < 0) {
-            first = c;
-          }
-          size++;
+      int size = candidates.length;
+      for (int e : excluded) {
+        if (Arrays.binarySearch(candidates, e) >= 0) {
+          size--;
         }
       }
-      return size == 0 ? null : new Members(candidates, excluded, first, size);
+      if (size == 0) {
+        return null;
+      }
+      int first = -1;
+      for (int c : candidates) {
+        if (Arrays.binarySearch(excluded, c) < 0) {
+          first = c;
+          break;
+        }
+      }
+      return new Members(candidates, excluded, first, size);
     }
 
     boolean contains(int namespace) {
