@@ -455,7 +455,41 @@ public final class TlsResolver {
         .orElse(false);
   }
 
+  /** Identity key of one destination, service port, endpoint and workload port. */
+  private static final class ServerKey {
+    final Destination d;
+    final Destination.Port port;
+    final Endpoint e;
+    final int workloadPort;
+
+    ServerKey(Destination d, Destination.Port port, Endpoint e, int workloadPort) {
+      this.d = d;
+      this.port = port;
+      this.e = e;
+      this.workloadPort = workloadPort;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ServerKey k && k.d == d && k.port == port && k.e == e && k.workloadPort == workloadPort;
+    }
+
+    @Override
+    public int hashCode() {
+      return ((System.identityHashCode(d) * 31 + System.identityHashCode(port)) * 31 + System.identityHashCode(e)) * 31 + workloadPort;
+    }
+  }
+
+  private final Map<ServerKey, ServerSide> serverCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The server side of an endpoint and port; the same for every client, so computed once (tls-semantics §5). */
   private ServerSide serverSide(Destination d, Destination.Port port, Optional<Endpoint> ep, int workloadPort) {
+    return serverCache.computeIfAbsent(
+        new ServerKey(d, port, ep.orElse(null), workloadPort),
+        k -> computeServerSide(d, port, ep, workloadPort));
+  }
+
+  private ServerSide computeServerSide(Destination d, Destination.Port port, Optional<Endpoint> ep, int workloadPort) {
     if (d.external()) {
       return new ServerSide(ServerMtls.NONE, Optional.empty(), Optional.empty(), "", false,
           List.of("the server " + d.host() + " is outside the mesh (MESH_EXTERNAL): NONE"));
