@@ -224,7 +224,7 @@ public final class TlsResolver {
         n -> pending.add(new PendingNote(ni, di, noteSequence++, n));
     for (Destination.Port port : d.ports()) {
       for (Optional<String> subset : subsets(clientNs, d, port)) {
-        Resolved r = resolveRoute(clientNs, clients, d, port, subset, lookup, sink);
+        Resolved r = resolveRoute(clientNs, clients, d, port, subset, lookup, sink, false);
         evaluations++;
         RouteGroup g = new RouteGroup(expander, d, di, port, subset, seq++, r.route, r.participants, members);
         out.add(g);
@@ -242,7 +242,8 @@ public final class TlsResolver {
   private Resolved resolveMember(int ni, RouteGroup g) {
     String clientNs = namespaceNames[ni];
     DrIndex.Lookup lookup = index.lookup(clientNs, g.destination, Set.of());
-    return resolveRoute(clientNs, clientsOf.get(ni), g.destination, g.servicePort, g.subset(), lookup, n -> {});
+    return resolveRoute(
+        clientNs, clientsOf.get(ni), g.destination, g.servicePort, g.subset(), lookup, n -> {}, true);
   }
 
   private List<RouteGroup> groupsFor(int ni, int di) {
@@ -370,7 +371,8 @@ public final class TlsResolver {
       Destination.Port port,
       Optional<String> subset,
       DrIndex.Lookup lookup,
-      java.util.function.Consumer<IgnoredConfig> sink) {
+      java.util.function.Consumer<IgnoredConfig> sink,
+      boolean explain) {
     Pair worst = null;
     Set<List<Object>> seenGroups = new HashSet<>();
     List<Endpoint> endpoints = endpoints(d, subset);
@@ -394,7 +396,7 @@ public final class TlsResolver {
         worst = worse(worst, p);
       }
     }
-    return finish(clientNs, d, port, subset, lookup, Objects.requireNonNull(worst), sink);
+    return finish(clientNs, d, port, subset, lookup, Objects.requireNonNull(worst), sink, explain);
   }
 
   private static Pair worse(Pair a, Pair b) {
@@ -548,13 +550,17 @@ public final class TlsResolver {
       Optional<String> subset,
       DrIndex.Lookup lookup,
       Pair p,
-      java.util.function.Consumer<IgnoredConfig> sink) {
+      java.util.function.Consumer<IgnoredConfig> sink,
+      boolean explain) {
+    // explanation lines only when a route is materialised; a group's outcome does not need them
     List<String> ex = new ArrayList<>();
-    ex.addAll(lookup.steps());
-    if (!p.selection().step().isEmpty()) {
+    if (explain) {
+      ex.addAll(lookup.steps());
+    }
+    if (explain && !p.selection().step().isEmpty()) {
       ex.add(p.selection().step());
     }
-    for (DrIndex.Exclusion e : lookup.exclusions()) {
+    for (DrIndex.Exclusion e : explain ? lookup.exclusions() : List.<DrIndex.Exclusion>of()) {
       ex.add("DestinationRule " + DrIndex.name(e.rule()) + " (" + TlsPick.where(e.at()) + ") matches the host but is not"
           + " used by clients in " + clientNs + ": " + e.why());
     }
@@ -568,20 +574,24 @@ public final class TlsResolver {
         MergedRule broader = other.rule().get();
         replacedPick = Optional.of(TlsPick.of(broader, port, subset, profile));
         replaced = Optional.of(Provenance.of(broader.first(), broader.first().nameSpan(), "spec.host"));
-        ex.add(winner.describe() + " replaces the broader " + broader.describe() + " ("
-            + TlsPick.where(broader.first().nameSpan()) + ")"
-            + replacedPick.get().tls().map(t -> ", which sets tls mode " + t.effectiveMode()).orElse(""));
+        if (explain) {
+          ex.add(winner.describe() + " replaces the broader " + broader.describe() + " ("
+              + TlsPick.where(broader.first().nameSpan()) + ")"
+              + replacedPick.get().tls().map(t -> ", which sets tls mode " + t.effectiveMode()).orElse(""));
+        }
         noteOverride(clientNs, d, port, p, winner, broader, replacedPick.get(), sink);
       }
     }
-    p.pick().ifPresent(t -> ex.addAll(t.steps()));
-    ex.addAll(p.client().steps());
-    ex.addAll(p.server().steps());
-    ex.add("client sends " + p.client().tls() + ", server accepts " + p.server().mode() + ": " + p.verdict());
+    if (explain) {
+      p.pick().ifPresent(t -> ex.addAll(t.steps()));
+      ex.addAll(p.client().steps());
+      ex.addAll(p.server().steps());
+      ex.add("client sends " + p.client().tls() + ", server accepts " + p.server().mode() + ": " + p.verdict());
+    }
     Optional<String> wire = Optional.empty();
     Optional<String> symptom = Optional.empty();
     Optional<String> fix = Optional.empty();
-    if (p.verdict() != Verdict.OK) {
+    if (explain && p.verdict() != Verdict.OK) {
       wire = Optional.of(VerdictMatrix.wire(p.client().tls(), p.server().mode(), p.verdict(), d.external(),
           profile.legacyAuthentication()));
       symptom = Optional.of(VerdictMatrix.symptom(p.client().tls(), p.server().mode(), p.verdict()));
