@@ -37,7 +37,7 @@ final class DrIndex {
   private final HostTable rootLocal = new HostTable();
   private final HostTable global = new HostTable();
   private final Map<HostName, Set<String>> namespacesByHost = new HashMap<>();
-  private final Map<String, Set<String>> exportNames = new HashMap<>();
+  private final Map<String, Map<HostName, Set<String>>> exportNames = new HashMap<>();
 
   /** The rules of one index, by expanded host, each list in Istio's merge order. */
   static final class HostTable {
@@ -85,8 +85,11 @@ final class DrIndex {
       }
       all.computeIfAbsent(r.namespace(), k -> new HostTable()).add(r);
       namespacesByHost.computeIfAbsent(r.hostName(), k -> new java.util.HashSet<>()).add(r.namespace());
-      Set<String> names = exportNames.computeIfAbsent(r.namespace(), k -> new java.util.HashSet<>());
-      r.exportToValues().forEach(names::add);
+      if (!r.exportToValues().isEmpty()) {
+        exportNames.computeIfAbsent(r.namespace(), k -> new HashMap<>())
+            .computeIfAbsent(r.hostName(), k -> new java.util.HashSet<>())
+            .addAll(r.exportToValues());
+      }
       if (profile.globalDestinationRules()) {
         global.add(r);
         continue;
@@ -113,9 +116,9 @@ final class DrIndex {
     return namespacesByHost.getOrDefault(host, Set.of());
   }
 
-  /** Every exportTo value written by a rule of {@code namespace}. */
-  Set<String> exportNames(String namespace) {
-    return exportNames.getOrDefault(namespace, Set.of());
+  /** Every exportTo value written by a rule of {@code namespace} for {@code host} exactly. */
+  Set<String> exportNames(String namespace, HostName host) {
+    return exportNames.getOrDefault(namespace, Map.of()).getOrDefault(host, Set.of());
   }
 
   static String name(DestinationRule r) {

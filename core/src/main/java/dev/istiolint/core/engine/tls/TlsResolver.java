@@ -202,9 +202,9 @@ public final class TlsResolver {
     names.add(d.namespace());
     for (HostName h : DrIndex.candidates(d.host())) {
       names.addAll(index.namespacesWithRulesFor(h));
+      names.addAll(index.exportNames(d.namespace(), h));
+      names.addAll(index.exportNames(mesh.rootNamespace, h));
     }
-    names.addAll(index.exportNames(d.namespace()));
-    names.addAll(index.exportNames(mesh.rootNamespace));
     for (VirtualService vs : virtualServices.getOrDefault(d.host(), List.of())) {
       names.add(vs.namespace());
       vs.exportTo().forEach(e -> names.add(e.value()));

@@ -53,6 +53,34 @@ class RouteGroupTest {
     assertThat(c.routes().get(79).clientNamespace()).isEqualTo("ns9");
   }
 
+  @Test
+  void rulesExportedToOneNamespaceEachMakeOnlyThatNamespaceSpecial() {
+    TlsMatrix small = Mesh.matrix(oneBigNamespace(100), "1.28");
+    TlsMatrix large = Mesh.matrix(oneBigNamespace(200), "1.28");
+    assertThat(large.routeCount()).isEqualTo(4 * small.routeCount());
+    assertThat((double) large.evaluations() / small.evaluations()).as("computed outcomes").isLessThan(2.2);
+    assertGroupsHold(Mesh.matrix(oneBigNamespace(8), "1.28"));
+  }
+
+  /** Namespace big with {@code n} services and rules, rule i exported to client namespace c<i> as well. */
+  private static String oneBigNamespace(int n) {
+    StringBuilder y = new StringBuilder("apiVersion: v1\nkind: Namespace\nmetadata: {name: big, labels:"
+        + " {istio-injection: enabled}}\n");
+    y.append(Mesh.pa("big", "default", "", "STRICT", ""));
+    for (int i = 0; i < n; i++) {
+      y.append("---\napiVersion: v1\nkind: Namespace\nmetadata: {name: c").append(i)
+          .append(", labels: {istio-injection: enabled}}\n");
+      y.append("---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: sleep, namespace: c").append(i)
+          .append("}\nspec:\n  selector: {matchLabels: {app: sleep}}\n  template:\n"
+              + "    metadata: {labels: {app: sleep}}\n    spec: {containers: [{name: sleep, image: curl}]}\n");
+      y.append("---\napiVersion: v1\nkind: Service\nmetadata: {name: s").append(i)
+          .append(", namespace: big}\nspec: {selector: {app: s").append(i).append("}, ports: [{port: 80}]}\n");
+      y.append(Mesh.dr("big", "s" + i, "s" + i, "  exportTo: [\".\", c" + i + "]\n  trafficPolicy: {tls: {mode: "
+          + (i % 2 == 0 ? "DISABLE" : "ISTIO_MUTUAL") + "}}\n"));
+    }
+    return y.toString();
+  }
+
   /** Compares each member's own computation with its group; also the root causes' route lists. */
   static void assertGroupsHold(TlsMatrix m) {
     for (RouteGroup g : m.groups()) {
