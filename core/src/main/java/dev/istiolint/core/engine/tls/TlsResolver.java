@@ -173,6 +173,8 @@ public final class TlsResolver {
       rootCauses.add(new RootCause(first.verdict(), first.participants(), groups));
     }
     rootCauses.sort((a, b) -> RouteGroup.compareFirst(a.groups().get(0), b.groups().get(0)));
+    // the server sides (with their explanation lines) are not kept: a materialised route recomputes its own
+    serverCache.clear();
     List<RouteGroup> groupsView = java.util.Collections.unmodifiableList(allGroups);
     TlsMatrix.Table t =
         new TlsMatrix.Table() {
