@@ -14,6 +14,8 @@ import dev.istiolint.core.model.TlsMode;
 import dev.istiolint.core.model.VirtualService;
 import dev.istiolint.core.source.SourceSpan;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,6 +25,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Computes the {@link TlsMatrix} of a snapshot under one Istio version (tls-semantics §6.6): indexes once, then for
@@ -152,7 +157,7 @@ public final class TlsResolver {
       di++;
     }
     pending.sort(
-        java.util.Comparator.comparingInt(PendingNote::namespace)
+        Comparator.comparingInt(PendingNote::namespace)
             .thenComparingInt(PendingNote::destination)
             .thenComparingLong(PendingNote::sequence));
     pending.forEach(n -> notes.add(n.note()));
@@ -175,7 +180,7 @@ public final class TlsResolver {
     rootCauses.sort((a, b) -> RouteGroup.compareFirst(a.groups().get(0), b.groups().get(0)));
     // the server sides (with their explanation lines) are not kept: a materialised route recomputes its own
     serverCache.clear();
-    List<RouteGroup> groupsView = java.util.Collections.unmodifiableList(allGroups);
+    List<RouteGroup> groupsView = Collections.unmodifiableList(allGroups);
     TlsMatrix.Table t =
         new TlsMatrix.Table() {
           @Override
@@ -185,7 +190,7 @@ public final class TlsResolver {
 
           @Override
           public List<Route> routes(
-              java.util.function.Predicate<String> clientNamespace, java.util.function.Predicate<String> host) {
+              Predicate<String> clientNamespace, Predicate<String> host) {
             return expand(clientNamespace, host);
           }
 
@@ -222,7 +227,7 @@ public final class TlsResolver {
     DrIndex.Lookup lookup = index.lookup(clientNs, d, Set.of());
     List<RouteGroup> out = new ArrayList<>();
     int seq = 0;
-    java.util.function.Consumer<IgnoredConfig> sink =
+    Consumer<IgnoredConfig> sink =
         n -> pending.add(new PendingNote(ni, di, noteSequence++, n));
     for (Destination.Port port : d.ports()) {
       for (Optional<String> subset : subsets(clientNs, d, port)) {
@@ -263,7 +268,7 @@ public final class TlsResolver {
   }
 
   private List<Route> expand(
-      java.util.function.Predicate<String> clientNamespace, java.util.function.Predicate<String> host) {
+      Predicate<String> clientNamespace, Predicate<String> host) {
     List<Integer> dests = new ArrayList<>();
     for (int di = 0; di < mesh.destinations.size(); di++) {
       if (host.test(mesh.destinations.get(di).host().value())) {
@@ -302,7 +307,7 @@ public final class TlsResolver {
       }
     }
     out.sort(
-        java.util.Comparator.comparing((IgnoredConfig n) -> n.at().file())
+        Comparator.comparing((IgnoredConfig n) -> n.at().file())
             .thenComparingInt(n -> n.at().startLine())
             .thenComparing(n -> n.cause().name()));
     return out;
@@ -373,7 +378,7 @@ public final class TlsResolver {
       Destination.Port port,
       Optional<String> subset,
       DrIndex.Lookup lookup,
-      java.util.function.Consumer<IgnoredConfig> sink,
+      Consumer<IgnoredConfig> sink,
       boolean explain) {
     Pair worst = null;
     Set<List<Object>> seenGroups = new HashSet<>();
@@ -484,7 +489,7 @@ public final class TlsResolver {
     }
   }
 
-  private final Map<ServerKey, ServerSide> serverCache = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<ServerKey, ServerSide> serverCache = new ConcurrentHashMap<>();
 
   /** The server side of an endpoint and port; the same for every client, so computed once (tls-semantics §5). */
   private ServerSide serverSide(Destination d, Destination.Port port, Optional<Endpoint> ep, int workloadPort) {
@@ -517,7 +522,7 @@ public final class TlsResolver {
 
   private void noteShadowing(
       String clientNs, Destination d, Workload w, DrIndex.Selection sel,
-      java.util.function.Consumer<IgnoredConfig> sink) {
+      Consumer<IgnoredConfig> sink) {
     if (sel.shadowing().isEmpty()) {
       return;
     }
@@ -552,7 +557,7 @@ public final class TlsResolver {
       Optional<String> subset,
       DrIndex.Lookup lookup,
       Pair p,
-      java.util.function.Consumer<IgnoredConfig> sink,
+      Consumer<IgnoredConfig> sink,
       boolean explain) {
     // explanation lines only when a route is materialised; a group's outcome does not need them
     List<String> ex = new ArrayList<>();
@@ -608,7 +613,7 @@ public final class TlsResolver {
 
   private void noteOverride(
       String clientNs, Destination d, Destination.Port port, Pair p, MergedRule winner, MergedRule broader,
-      TlsPick broaderPick, java.util.function.Consumer<IgnoredConfig> sink) {
+      TlsPick broaderPick, Consumer<IgnoredConfig> sink) {
     TlsPick pick = p.pick().orElse(null);
     if (pick == null || pick.tls().isPresent() || pick.droppedTopLevelTls()) {
       return;
