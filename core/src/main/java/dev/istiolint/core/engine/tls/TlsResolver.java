@@ -31,8 +31,11 @@ import java.util.function.Predicate;
 
 /**
  * Computes the {@link TlsMatrix} of a snapshot under one Istio version (tls-semantics §6.6): indexes once, then for
- * each client namespace, host, port and routed subset: the rule lookup, the TLS inside the rule, auto mTLS, the server
- * mode per endpoint, and the worst verdict.
+ * each destination host, port and routed subset: the rule lookup, the TLS inside the rule, auto mTLS, the server
+ * mode per endpoint, and the worst verdict. A client namespace is computed on its own only when it can see the host
+ * differently from its neighbours; all others share one outcome per kind of client proxy ({@link RouteGroup}), so the
+ * work grows with the input, not with client namespaces × hosts. Routes with their explanations are rebuilt from a
+ * group on demand.
  */
 public final class TlsResolver {
 
