@@ -384,16 +384,18 @@ public final class TlsResolver {
       Consumer<IgnoredConfig> sink,
       boolean explain) {
     Pair worst = null;
-    Set<List<Object>> seenGroups = new HashSet<>();
+    // (rule, gateway) pairs already evaluated; rules by identity (a record's hash would walk the whole rule)
+    List<DestinationRule> seenRules = new ArrayList<>();
+    List<Boolean> seenGateway = new ArrayList<>();
     List<Endpoint> endpoints = endpoints(d, subset);
     for (Workload w : clients) {
       DrIndex.Selection sel = index.select(lookup, w);
-      List<Object> group = new ArrayList<>();
-      group.add(sel.rule().map(m -> (Object) m.first()).orElse("none"));
-      group.add(w.gateway());
-      if (!seenGroups.add(group)) {
+      DestinationRule rule = sel.rule().map(MergedRule::first).orElse(null);
+      if (seen(seenRules, seenGateway, rule, w.gateway())) {
         continue;
       }
+      seenRules.add(rule);
+      seenGateway.add(w.gateway());
       Optional<TlsPick> pick = sel.rule().map(m -> TlsPick.of(m, port, subset, profile));
       noteShadowing(clientNs, d, w, sel, sink);
       if (d.external() || endpoints.isEmpty()) {
@@ -407,6 +409,15 @@ public final class TlsResolver {
       }
     }
     return finish(clientNs, d, port, subset, lookup, Objects.requireNonNull(worst), sink, explain);
+  }
+
+  private static boolean seen(List<DestinationRule> rules, List<Boolean> gateway, DestinationRule r, boolean gw) {
+    for (int i = 0; i < rules.size(); i++) {
+      if (rules.get(i) == r && gateway.get(i) == gw) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Pair worse(Pair a, Pair b) {
