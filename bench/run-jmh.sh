@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Runs the JMH pipeline benchmark (raw parse, load + decode, full lint) on the generated corpora, with JMH's
+# allocation profiler, and prints the summary table of the README's Performance section.
+#
+#   bench/run-jmh.sh                  # 10k and 100k, 5 warm-up + 10 measured single shots, 1 fork
+#   bench/run-jmh.sh --smoke          # 1k only, 1 warm-up, 1 iteration: checks that everything runs
+#   SIZES="1k 10k" WI=3 I=5 bench/run-jmh.sh
+#
+# Results: bench/results/jmh-<UTC timestamp>.json (JMH's JSON) and .txt (the summary, with the load average).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZES=${SIZES:-"10k 100k"}
+WI=${WI:-5}
+I=${I:-10}
+FORKS=${FORKS:-1}
+PROF=${PROF:-gc}
+if [[ ${1:-} == --smoke ]]; then
+  SIZES="1k"; WI=1; I=1
+fi
+
+JAR=bench/target/benchmarks.jar
+if [[ ! -f $JAR || -n ${REBUILD:-} ]]; then
+  mvn -B -o -q -Pbench package -DskipTests
+fi
+
+CORPUS=bench/corpus
+for s in $SIZES; do
+  if [[ ! -f $CORPUS/$s/corpus.properties ]]; then
+    java -cp "$JAR" dev.istiolint.bench.MeshGenerator --out "$CORPUS/$s" --resources "$s"
+  fi
+done
+
+mkdir -p bench/results
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+OUT=bench/results/jmh-$STAMP
+LOAD_BEFORE=$(uptime)
+params=$(echo "$SIZES" | tr ' ' ',')
+prof_args=()
+[[ -n $PROF ]] && prof_args=(-prof "$PROF")
+java -jar "$JAR" PipelineBenchmark -f "$FORKS" -wi "$WI" -i "$I" -p corpus="$params" "${prof_args[@]}" \
+  -jvmArgsAppend "-Distiolint.bench.corpus=$CORPUS" -rf json -rff "$OUT.json" | tee "$OUT.log" | grep -E '^(# Run progress|Benchmark|PipelineBenchmark)' || true
+LOAD_AFTER=$(uptime)
+
+{
+  echo "JMH PipelineBenchmark, $STAMP, $(nproc) cores, $(java -version 2>&1 | head -1)"
+  echo "forks=$FORKS warmup=$WI measured=$I (single shots; medians in ms), profiler=${PROF:-none}"
+  echo "load before: $LOAD_BEFORE"
+  echo "load after:  $LOAD_AFTER"
+  echo
+  printf '%-6s %9s %12s %12s %10s %8s %8s %12s\n' corpus resources "a_raw(ms)" "a_raw2T(ms)" "b_load(ms)" "c_lint" "c/a" "alloc B/res"
+  for s in $SIZES; do
+    res=$(grep '^resources=' "$CORPUS/$s/corpus.properties" | cut -d= -f2)
+    med() { jq -r --arg b "$1" --arg s "$s" '.[] | select(.benchmark|endswith("."+$b)) | select(.params.corpus==$s) | .primaryMetric.scorePercentiles["50.0"]' "$OUT.json"; }
+    alloc() { jq -r --arg b "$1" --arg s "$s" '.[] | select(.benchmark|endswith("."+$b)) | select(.params.corpus==$s) | .secondaryMetrics["gc.alloc.rate.norm"].score // empty' "$OUT.json"; }
+    a=$(med a_rawParse); ap=$(med a_rawParseParallel); b=$(med b_loadDecode); c=$(med c_lint)
+    ca=$(alloc c_lint)
+    perres=$([[ -n $ca ]] && awk -v x="$ca" -v r="$res" 'BEGIN{printf "%.0f", x/r}' || echo "-")
+    printf '%-6s %9s %12.1f %12.1f %10.1f %8.1f %8.2f %12s\n' "$s" "$res" "$a" "$ap" "$b" "$c" "$(awk -v c="$c" -v a="$a" 'BEGIN{print c/a}')" "$perres"
+  done
+  if [[ " $SIZES " == *" 10k "* && " $SIZES " == *" 100k "* ]]; then
+    c10=$(jq -r '.[] | select(.benchmark|endswith(".c_lint")) | select(.params.corpus=="10k") | .primaryMetric.scorePercentiles["50.0"]' "$OUT.json")
+    c100=$(jq -r '.[] | select(.benchmark|endswith(".c_lint")) | select(.params.corpus=="100k") | .primaryMetric.scorePercentiles["50.0"]' "$OUT.json")
+    a10=$(jq -r '.[] | select(.benchmark|endswith(".a_rawParse")) | select(.params.corpus=="10k") | .primaryMetric.scorePercentiles["50.0"]' "$OUT.json")
+    a100=$(jq -r '.[] | select(.benchmark|endswith(".a_rawParse")) | select(.params.corpus=="100k") | .primaryMetric.scorePercentiles["50.0"]' "$OUT.json")
+    echo
+    echo "growth 10k -> 100k: c_lint x$(awk -v x="$c100" -v y="$c10" 'BEGIN{printf "%.2f", x/y}'), a_rawParse x$(awk -v x="$a100" -v y="$a10" 'BEGIN{printf "%.2f", x/y}')"
+  fi
+} | tee "$OUT.txt"

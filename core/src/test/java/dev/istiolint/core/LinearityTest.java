@@ -1,0 +1,147 @@
+package dev.istiolint.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.istiolint.core.engine.MeshSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No quadratic step: one namespace holding 5,000 DestinationRules must cost about twice what 2,500 cost.
+ *
+ * <p>Not a timed unit test: both sizes run in the same JVM after a warm-up, each timing is the best of several, and
+ * only their ratio is checked, against a bound (3) that sits between linear (2) and quadratic (4), so that a noisy
+ * shared machine does not fail it. A stage that is quadratic only in a small constant would hide behind the parse
+ * in the whole run, so the analyses after loading are also timed on their own.
+ */
+class LinearityTest {
+
+  private static final int N = 2_500;
+  private static final double BOUND = 3.0;
+  private static final int FILES = 10;
+
+  @Test
+  void lintingOneNamespaceWithFiveThousandDestinationRulesGrowsLinearly() {
+    List<SourceInput> small = mesh(N);
+    List<SourceInput> large = mesh(2 * N);
+    assertThat(lint(large).summary().resources()).isEqualTo(2 * N + 2);
+
+    double ratio = bestRatio(() -> lint(small), () -> lint(large));
+
+    assertThat(ratio).as("time(%d DestinationRules) / time(%d)", 2 * N, N).isLessThan(BOUND);
+  }
+
+  @Test
+  void analysingALoadedNamespaceWithFiveThousandDestinationRulesGrowsLinearly() {
+    MeshSnapshot small = lint(mesh(N)).snapshot();
+    MeshSnapshot large = lint(mesh(2 * N)).snapshot();
+
+    double ratio = bestRatio(() -> analyse(small), () -> analyse(large));
+
+    assertThat(ratio).as("time(%d DestinationRules) / time(%d)", 2 * N, N).isLessThan(BOUND);
+  }
+
+  /** What runs after loading: building the snapshot and asking it for every resource. */
+  private static Object analyse(MeshSnapshot loaded) {
+    MeshSnapshot snapshot = MeshSnapshot.of(loaded.all());
+    return snapshot.ofType(dev.istiolint.core.model.Resource.class).size();
+  }
+
+  /** The best of three attempts, each the ratio of the best of five timings after a warm-up. */
+  private static double bestRatio(Supplier<?> small, Supplier<?> large) {
+    for (int i = 0; i < 2; i++) {
+      small.get();
+      large.get();
+    }
+    double best = Double.MAX_VALUE;
+    for (int attempt = 0; attempt < 3 && best >= BOUND; attempt++) {
+      best = Math.min(best, (double) bestOf(5, large) / bestOf(5, small));
+    }
+    return best;
+  }
+
+  private static long bestOf(int runs, Supplier<?> work) {
+    long best = Long.MAX_VALUE;
+    for (int i = 0; i < runs; i++) {
+      long start = System.nanoTime();
+      Object out = work.get();
+      best = Math.min(best, System.nanoTime() - start);
+      assertThat(out).isNotNull();
+    }
+    return Math.max(best, 1);
+  }
+
+  private static LintResult lint(List<SourceInput> sources) {
+    LintRequest.Builder request = LintRequest.builder();
+    sources.forEach(request::source);
+    return Linter.lint(request.build());
+  }
+
+  /** One STRICT namespace, a mesh-wide DestinationRule, and {@code rules} DestinationRules over ten files. */
+  private static List<SourceInput> mesh(int rules) {
+    List<SourceInput> files = new ArrayList<>();
+    files.add(
+        SourceInput.of(
+            "mesh.yaml",
+            """
+            apiVersion: security.istio.io/v1
+            kind: PeerAuthentication
+            metadata:
+              name: default
+              namespace: big
+            spec:
+              mtls:
+                mode: STRICT
+            ---
+            apiVersion: networking.istio.io/v1
+            kind: DestinationRule
+            metadata:
+              name: default
+              namespace: istio-system
+            spec:
+              host: "*.local"
+              trafficPolicy:
+                tls:
+                  mode: ISTIO_MUTUAL
+            """));
+    int perFile = rules / FILES;
+    for (int f = 0; f < FILES; f++) {
+      StringBuilder b = new StringBuilder(perFile * 400);
+      for (int i = f * perFile; i < (f + 1) * perFile; i++) {
+        String tls = i % 7 == 0 ? "DISABLE" : "ISTIO_MUTUAL";
+        b.append(
+            String.format(
+                Locale.ROOT,
+                """
+                ---
+                apiVersion: networking.istio.io/v1
+                kind: DestinationRule
+                metadata:
+                  name: svc-%1$d
+                  namespace: big
+                spec:
+                  host: svc-%1$d.big.svc.cluster.local
+                  trafficPolicy:
+                    tls:
+                      mode: %2$s
+                    portLevelSettings:
+                    - port:
+                        number: 9090
+                      tls:
+                        mode: ISTIO_MUTUAL
+                  subsets:
+                  - name: v1
+                    labels:
+                      version: v1
+                """,
+                i,
+                tls));
+      }
+      files.add(SourceInput.of("big-" + f + ".yaml", b.toString()));
+    }
+    return files;
+  }
+}
