@@ -1,5 +1,7 @@
 package dev.istiolint.core;
 
+import dev.istiolint.core.config.Baseline;
+import dev.istiolint.core.config.PerFileIgnore;
 import dev.istiolint.core.diag.Severity;
 import dev.istiolint.core.model.IstioVersion;
 import dev.istiolint.core.rule.LintRule;
@@ -27,6 +29,11 @@ import java.util.Set;
  * @param meshConfig a MeshConfig YAML file that overrides the mesh settings found in the input
  * @param defaultNamespace the namespace of namespaced resources that state none
  * @param maxFileBytes the largest file read; larger files get a finding and are skipped
+ * @param contextPaths files and folders loaded for cross-resource analysis but not reported on
+ * @param include if not empty, only files whose display path matches one of these globs are read
+ * @param exclude files whose display path matches one of these globs are not read
+ * @param perFileIgnores rule ids ignored in the files matching a glob (configuration entries)
+ * @param baseline findings accepted earlier; matching findings are not reported
  */
 public record LintRequest(
     List<Path> paths,
@@ -39,7 +46,12 @@ public record LintRequest(
     Optional<IstioVersion> istioVersion,
     Optional<Path> meshConfig,
     String defaultNamespace,
-    long maxFileBytes) {
+    long maxFileBytes,
+    List<Path> contextPaths,
+    List<String> include,
+    List<String> exclude,
+    List<PerFileIgnore> perFileIgnores,
+    Optional<Baseline> baseline) {
 
   /** 8 MiB: room for the largest real EnvoyFilters, far below what would slow a run down. */
   public static final long DEFAULT_MAX_FILE_BYTES = 8L * 1024 * 1024;
@@ -58,6 +70,43 @@ public record LintRequest(
     if (maxFileBytes <= 0) {
       throw new IllegalArgumentException("maxFileBytes must be positive");
     }
+    contextPaths = List.copyOf(contextPaths);
+    include = List.copyOf(include);
+    exclude = List.copyOf(exclude);
+    perFileIgnores = List.copyOf(perFileIgnores);
+    Objects.requireNonNull(baseline, "baseline");
+  }
+
+  /** A request without context paths, globs, per-file ignores or baseline (the original form, kept for callers). */
+  public LintRequest(
+      List<Path> paths,
+      List<SourceInput> sources,
+      Path baseDirectory,
+      List<LintRule> rules,
+      Set<String> select,
+      Set<String> ignore,
+      Map<String, Severity> severityOverrides,
+      Optional<IstioVersion> istioVersion,
+      Optional<Path> meshConfig,
+      String defaultNamespace,
+      long maxFileBytes) {
+    this(
+        paths,
+        sources,
+        baseDirectory,
+        rules,
+        select,
+        ignore,
+        severityOverrides,
+        istioVersion,
+        meshConfig,
+        defaultNamespace,
+        maxFileBytes,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        Optional.empty());
   }
 
   public static Builder builder() {
@@ -77,8 +126,45 @@ public record LintRequest(
     private Path meshConfig;
     private String defaultNamespace = "default";
     private long maxFileBytes = DEFAULT_MAX_FILE_BYTES;
+    private final List<Path> contextPaths = new ArrayList<>();
+    private final List<String> include = new ArrayList<>();
+    private final List<String> exclude = new ArrayList<>();
+    private final List<PerFileIgnore> perFileIgnores = new ArrayList<>();
+    private Baseline baseline;
 
     private Builder() {}
+
+    /** Loads {@code path} for cross-resource analysis without reporting on it. */
+    public Builder contextPath(Path path) {
+      contextPaths.add(Objects.requireNonNull(path, "path"));
+      return this;
+    }
+
+    public Builder include(String glob) {
+      include.add(Objects.requireNonNull(glob, "glob"));
+      return this;
+    }
+
+    public Builder exclude(String glob) {
+      exclude.add(Objects.requireNonNull(glob, "glob"));
+      return this;
+    }
+
+    public Builder perFileIgnore(PerFileIgnore entry) {
+      perFileIgnores.add(Objects.requireNonNull(entry, "entry"));
+      return this;
+    }
+
+    public Builder baseline(Baseline accepted) {
+      baseline = Objects.requireNonNull(accepted, "accepted");
+      return this;
+    }
+
+    /** Forgets the rule ids selected so far (a command-line {@code --select} replaces the configuration's). */
+    public Builder clearSelect() {
+      select.clear();
+      return this;
+    }
 
     public Builder path(Path path) {
       paths.add(Objects.requireNonNull(path, "path"));
@@ -157,7 +243,12 @@ public record LintRequest(
           Optional.ofNullable(istioVersion),
           Optional.ofNullable(meshConfig),
           defaultNamespace,
-          maxFileBytes);
+          maxFileBytes,
+          contextPaths,
+          include,
+          exclude,
+          perFileIgnores,
+          Optional.ofNullable(baseline));
     }
   }
 }

@@ -1,5 +1,8 @@
 package dev.istiolint.core;
 
+import dev.istiolint.core.internal.source.SourceCollector;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -17,6 +20,15 @@ public record SourceInput(String name, byte[] content) {
 
   public static SourceInput of(String name, String text) {
     return new SourceInput(name, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Reads a stream such as stdin, never more than {@code maxBytes + 1} bytes, so an endless or huge stream costs
+   * bounded time and memory. Pass the request's {@code maxFileBytes}: a longer stream then becomes a file-too-large
+   * finding instead of being parsed.
+   */
+  public static SourceInput read(String name, InputStream in, long maxBytes) throws IOException {
+    return new SourceInput(name, SourceCollector.readCapped(in, maxBytes));
   }
 
   @Override

@@ -4,18 +4,26 @@ import dev.istiolint.core.LintException;
 import dev.istiolint.core.LintRequest;
 import dev.istiolint.core.LintResult;
 import dev.istiolint.core.Summary;
+import dev.istiolint.core.config.Fingerprint;
+import dev.istiolint.core.config.Glob;
 import dev.istiolint.core.diag.Diagnostic;
 import dev.istiolint.core.diag.RelatedLocation;
 import dev.istiolint.core.diag.Severity;
 import dev.istiolint.core.engine.MeshSnapshot;
+import dev.istiolint.core.internal.decode.MeshConfigFile;
 import dev.istiolint.core.internal.decode.ResourceDecoder;
+import dev.istiolint.core.internal.schema.SchemaValidator;
+import dev.istiolint.core.internal.schema.VersionedDiagnostic;
 import dev.istiolint.core.internal.source.LoadableSource;
 import dev.istiolint.core.internal.source.SourceCollector;
+import dev.istiolint.core.internal.suppress.SourceLines;
+import dev.istiolint.core.internal.suppress.Suppressor;
 import dev.istiolint.core.internal.yaml.LoadedFile;
 import dev.istiolint.core.internal.yaml.YDocument;
 import dev.istiolint.core.internal.yaml.YamlLoader;
 import dev.istiolint.core.model.GenericResource;
 import dev.istiolint.core.model.IstioVersion;
+import dev.istiolint.core.model.MeshConfig;
 import dev.istiolint.core.model.Resource;
 import dev.istiolint.core.model.ResourceId;
 import dev.istiolint.core.rule.CoreRules;
@@ -24,6 +32,8 @@ import dev.istiolint.core.rule.RuleContext;
 import dev.istiolint.core.rule.RuleMeta;
 import dev.istiolint.core.source.SourceSpan;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +41,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** One run of the pipeline: sources, documents, resources, snapshot, rules, findings. */
 public final class LintRun {
@@ -48,23 +59,50 @@ public final class LintRun {
 
   public LintResult run() {
     validateRuleIds();
-    SourceCollector.Collected collected =
-        new SourceCollector(request.baseDirectory(), request.maxFileBytes())
-            .collect(request.paths(), request.sources());
+    SourceCollector collector = new SourceCollector(request.baseDirectory(), request.maxFileBytes());
+    SourceCollector.Collected collected = collector.collect(request.paths(), request.sources());
     if (!collected.missingPaths().isEmpty() && collected.sources().isEmpty() && request.sources().isEmpty()) {
       throw new LintException(LintException.Kind.USAGE, "no such file or folder: " + collected.missingPaths().get(0));
     }
+    SourceCollector.Collected context = collector.collect(request.contextPaths(), List.of());
+    Set<String> stdinNames = new HashSet<>();
+    request.sources().forEach(in -> stdinNames.add(in.name()));
+    List<LoadableSource> sources = new ArrayList<>();
+    Set<String> reported = new TreeSet<>();
+    for (LoadableSource src : collected.sources()) {
+      if ((stdinNames.contains(src.displayPath()) || wanted(src.displayPath())) && reported.add(src.displayPath())) {
+        sources.add(src);
+      }
+    }
+    Set<String> contextOnly = new HashSet<>();
+    for (LoadableSource src : context.sources()) {
+      if (!reported.contains(src.displayPath()) && wanted(src.displayPath()) && contextOnly.add(src.displayPath())) {
+        sources.add(src);
+      }
+    }
+    // one order whatever the split between PATHS and --context: "first definition" and the like stay stable
+    sources.sort(Comparator.comparing(LoadableSource::displayPath));
+    context.problems().forEach(d -> contextOnly.add(d.span().file()));
+    contextOnly.removeAll(reported);
     findings.addAll(collected.problems());
+    findings.addAll(context.problems());
 
     YamlLoader loader = new YamlLoader();
     ResourceDecoder decoder = new ResourceDecoder(request.defaultNamespace());
+    SchemaValidator validator = new SchemaValidator(request.defaultNamespace());
+    List<VersionedDiagnostic> versioned = new ArrayList<>();
     List<Resource> resources = new ArrayList<>();
+    Map<String, List<String>> lines = new HashMap<>();
     int documents = 0;
-    for (LoadableSource source : collected.sources()) {
+    for (LoadableSource source : sources) {
+      lines.put(source.displayPath(), SourceLines.split(source.bytes()));
       LoadedFile file = loader.load(source.displayPath(), source.bytes());
       findings.addAll(file.problems());
       for (YDocument doc : file.documents()) {
         documents++;
+        SchemaValidator.Validation validation = validator.validate(doc);
+        findings.addAll(validation.findings());
+        versioned.addAll(validation.versioned());
         ResourceDecoder.Decoded decoded = decoder.decode(doc);
         findings.addAll(decoded.problems());
         decoded.resource().ifPresent(resources::add);
@@ -80,25 +118,64 @@ public final class LintRun {
 
     String[] reason = new String[1];
     IstioVersion version = chooseVersion(resources, reason);
-    MeshSnapshot snapshot = MeshSnapshot.of(resources);
+    Optional<MeshConfig> meshFile =
+        request.meshConfig().map(p -> MeshConfigFile.load(p, displayPath(p)));
+    MeshSnapshot snapshot = MeshSnapshot.of(resources, version, meshFile);
+    versioned.stream().filter(v -> v.appliesTo(version)).map(VersionedDiagnostic::diagnostic).forEach(findings::add);
     runRules(snapshot, version);
 
-    List<Diagnostic> out = applyOverrides(findings);
+    List<RuleMeta> known = new ArrayList<>(CoreRules.all());
+    request.rules().forEach(r -> known.add(r.meta()));
+    Suppressor suppressor = new Suppressor(known, this::enabled, request.perFileIgnores());
+    List<Diagnostic> out = applyOverrides(suppressor.apply(findings, resources, lines));
+    out.removeIf(d -> contextOnly.contains(d.span().file()));
+    if (request.baseline().isPresent()) {
+      out =
+          new ArrayList<>(
+              request.baseline().get().unmatched(out, d -> Fingerprint.of(d, SourceLines.line(lines, d.span()))));
+    }
     out.sort(null);
     int errors = 0;
     int warnings = 0;
     int infos = 0;
+    Map<String, List<String>> quoted = new TreeMap<>();
     for (Diagnostic d : out) {
       switch (d.severity()) {
         case ERROR -> errors++;
         case WARNING -> warnings++;
         case INFO -> infos++;
       }
+      List<String> text = lines.get(d.span().file());
+      if (text != null) {
+        quoted.put(d.span().file(), text);
+      }
     }
     Summary summary =
-        new Summary(
-            collected.sources().size(), documents, resources.size(), errors, warnings, infos, unknownKinds, rulesNotRun);
-    return new LintResult(out, summary, version, reason[0], snapshot, internalErrors);
+        new Summary(sources.size(), documents, resources.size(), errors, warnings, infos, unknownKinds, rulesNotRun);
+    return new LintResult(
+        out,
+        summary,
+        version,
+        reason[0],
+        snapshot,
+        internalErrors,
+        collected.missingPaths(),
+        List.copyOf(reported),
+        quoted);
+  }
+
+  private boolean wanted(String displayPath) {
+    if (!request.include().isEmpty() && request.include().stream().noneMatch(g -> new Glob(g).matches(displayPath))) {
+      return false;
+    }
+    return request.exclude().stream().noneMatch(g -> new Glob(g).matches(displayPath));
+  }
+
+  private String displayPath(java.nio.file.Path p) {
+    java.nio.file.Path abs = p.toAbsolutePath().normalize();
+    java.nio.file.Path base = request.baseDirectory().toAbsolutePath().normalize();
+    java.nio.file.Path shown = abs.startsWith(base) ? base.relativize(abs) : abs;
+    return shown.toString().replace('\\', '/');
   }
 
   private void validateRuleIds() {
@@ -161,10 +238,14 @@ public final class LintRun {
   }
 
   private boolean enabled(RuleMeta meta) {
-    if (request.ignore().contains(meta.id())) {
+    return enabled(meta.id());
+  }
+
+  private boolean enabled(String id) {
+    if (request.ignore().contains(id)) {
       return false;
     }
-    return request.select().isEmpty() || request.select().contains(meta.id());
+    return request.select().isEmpty() || request.select().contains(id);
   }
 
   private void runRules(MeshSnapshot snapshot, IstioVersion version) {

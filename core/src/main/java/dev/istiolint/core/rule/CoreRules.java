@@ -44,6 +44,41 @@ public final class CoreRules {
           Severity.ERROR,
           "A document is not a mapping with apiVersion, kind and metadata.name");
 
+  public static final RuleMeta SCHEMA_UNKNOWN_FIELD =
+      meta("SCHEMA001", "unknown-field", Severity.ERROR, "A field is not part of the kind's schema and would be rejected or ignored");
+  public static final RuleMeta SCHEMA_WRONG_TYPE =
+      meta("SCHEMA002", "wrong-type", Severity.ERROR, "A value has the wrong type, such as a string where a number is expected");
+  public static final RuleMeta SCHEMA_INVALID_ENUM =
+      meta("SCHEMA003", "invalid-enum-value", Severity.ERROR, "A value is not one of the values the field allows");
+  public static final RuleMeta SCHEMA_MISSING_REQUIRED =
+      meta("SCHEMA004", "missing-required-field", Severity.ERROR, "A required field is missing");
+  public static final RuleMeta SCHEMA_INVALID_VALUE =
+      meta(
+          "SCHEMA005",
+          "invalid-value",
+          Severity.ERROR,
+          "A value is out of range or malformed: a port, a duration, a number that is not finite, a pattern");
+  public static final RuleMeta SCHEMA_DEPRECATED_FIELD =
+      meta(
+          "SCHEMA006",
+          "deprecated-field",
+          Severity.WARNING,
+          "A field or API is deprecated or removed in the selected Istio version; use its replacement");
+  public static final RuleMeta SCHEMA_YAML11_VALUE =
+      meta(
+          "SCHEMA007",
+          "yaml11-ambiguous-value",
+          Severity.WARNING,
+          "An unquoted value such as yes, no, on or off that Kubernetes reads as a boolean (YAML 1.1)");
+  public static final RuleMeta SCHEMA_ISTIO_VALIDATION =
+      new RuleMeta(
+          "SCHEMA008",
+          "istio-validation",
+          Severity.ERROR,
+          "Istio's own validation (istioctl validate, the admission webhook) rejects the resource",
+          Optional.of("IST0106"),
+          List.of());
+
   public static final RuleMeta INTERNAL_ERROR =
       meta("LINT001", "internal-error", Severity.ERROR, "istio-lint failed on this resource; please report it");
   public static final RuleMeta UNKNOWN_KIND =
@@ -56,6 +91,19 @@ public final class CoreRules {
           "The same kind, namespace and name is defined twice; only one of them reaches the cluster");
   public static final RuleMeta INVALID_MESH_CONFIG =
       meta("LINT004", "invalid-mesh-config", Severity.ERROR, "The mesh configuration cannot be read or is invalid");
+
+  public static final RuleMeta UNUSED_SUPPRESSION =
+      meta(
+          "LINT005",
+          "unused-suppression",
+          Severity.WARNING,
+          "A suppression (annotation, inline comment) matched no finding; remove it or fix its rule id");
+  public static final RuleMeta UNKNOWN_SUPPRESSION_ID =
+      meta(
+          "LINT006",
+          "unknown-suppression-id",
+          Severity.WARNING,
+          "A suppression names a rule id that does not exist");
 
   private CoreRules() {}
 
@@ -72,10 +120,20 @@ public final class CoreRules {
         UNREADABLE_PATH,
         TEMPLATE_NOT_YAML,
         NOT_A_RESOURCE,
+        SCHEMA_UNKNOWN_FIELD,
+        SCHEMA_WRONG_TYPE,
+        SCHEMA_INVALID_ENUM,
+        SCHEMA_MISSING_REQUIRED,
+        SCHEMA_INVALID_VALUE,
+        SCHEMA_DEPRECATED_FIELD,
+        SCHEMA_YAML11_VALUE,
+        SCHEMA_ISTIO_VALIDATION,
         INTERNAL_ERROR,
         UNKNOWN_KIND,
         DUPLICATE_RESOURCE,
-        INVALID_MESH_CONFIG);
+        INVALID_MESH_CONFIG,
+        UNUSED_SUPPRESSION,
+        UNKNOWN_SUPPRESSION_ID);
   }
 
   private static RuleMeta meta(String id, String name, Severity severity, String summary) {

@@ -3,67 +3,154 @@ package dev.istiolint.core.internal.yaml;
 import dev.istiolint.core.diag.Diagnostic;
 import dev.istiolint.core.rule.CoreRules;
 import dev.istiolint.core.source.SourceSpan;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
-/** Reads the documents of one file into {@link YNode} trees with 1-based spans. */
+/**
+ * Reads the documents of one file into {@link YNode} trees with 1-based spans, never throwing on bad input: encoding
+ * problems, syntax errors, limit breaches, unsupported tags and duplicate keys become findings. After a document that
+ * cannot be read, reading resumes at the next {@code ---} line. {@code kind: List} documents (and any {@code *List}
+ * kind with an {@code items} list) become one document per item.
+ *
+ * <p>Thread-safe: an instance holds only immutable settings, so files may be loaded in parallel.
+ */
 public final class YamlLoader {
 
+  private final LoaderLimits limits;
+  private final LoadSettings settings;
+
+  public YamlLoader() {
+    this(LoaderLimits.DEFAULT);
+  }
+
+  public YamlLoader(LoaderLimits limits) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+    // the size cap is enforced before reading, so the parser's own code point limit must not cut a legal file
+    this.settings =
+        LoadSettings.builder().setUseMarks(true).setParseComments(false).setCodePointLimit(Integer.MAX_VALUE).build();
+  }
+
+  public LoaderLimits limits() {
+    return limits;
+  }
+
   public LoadedFile load(String displayPath, byte[] content) {
-    List<YDocument> docs = new ArrayList<>();
+    Objects.requireNonNull(displayPath, "displayPath");
+    Objects.requireNonNull(content, "content");
+    DecodedText text = TextDecoder.decode(displayPath, content);
+    if (text.refused()) {
+      return new LoadedFile(List.of(), text.problems());
+    }
+    List<YNode> roots = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>();
-    LoadSettings settings = LoadSettings.builder().setLabel(displayPath).setUseMarks(true).build();
-    try {
-      int index = 0;
-      for (Node node : new Compose(settings).composeAllFromString(new String(content, StandardCharsets.UTF_8))) {
-        if (node != null) {
-          docs.add(new YDocument(displayPath, index++, convert(displayPath, node)));
-        }
-      }
-    } catch (RuntimeException e) {
-      problems.add(
+    parse(displayPath, text, roots, problems);
+
+    if (text.templateLine() > 0 && problems.stream().anyMatch(d -> d.rule().equals(CoreRules.SYNTAX_ERROR))) {
+      List<Diagnostic> only = new ArrayList<>(text.problems());
+      only.add(
           new Diagnostic(
-              CoreRules.SYNTAX_ERROR,
-              CoreRules.SYNTAX_ERROR.defaultSeverity(),
-              String.valueOf(e.getMessage()),
-              SourceSpan.startOf(displayPath),
+              CoreRules.TEMPLATE_NOT_YAML,
+              CoreRules.TEMPLATE_NOT_YAML.defaultSeverity(),
+              "the file contains template actions ({{ ... }}) and is not plain YAML; render it first (for example with"
+                  + " helm template) and lint the output",
+              SourceSpan.at(displayPath, text.templateLine(), text.templateColumn()),
               Optional.empty(),
               List.of()));
+      return new LoadedFile(List.of(), only);
     }
-    return new LoadedFile(docs, problems);
+    List<Diagnostic> all = new ArrayList<>(text.problems());
+    all.addAll(new LinkedHashSet<>(problems));
+    return new LoadedFile(documents(displayPath, roots), all);
   }
 
-  private static YNode convert(String file, Node node) {
-    SourceSpan span = span(file, node);
-    if (node instanceof MappingNode m) {
-      List<YMap.Entry> entries = new ArrayList<>();
-      for (NodeTuple t : m.getValue()) {
-        if (t.getKeyNode() instanceof ScalarNode) {
-          entries.add(new YMap.Entry((YScalar) convert(file, t.getKeyNode()), convert(file, t.getValueNode())));
-        }
+  /** Parses the whole text, resuming after each document that cannot be read at the next document start. */
+  private void parse(String file, DecodedText text, List<YNode> roots, List<Diagnostic> problems) {
+    int startLine = 0;
+    int startOffset = 0;
+    int stops = 0;
+    int nextRestart = 0;
+    while (true) {
+      StringReader reader = new StringReader(text.text());
+      try {
+        reader.skip(startOffset);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e); // a StringReader never fails
       }
-      return new YMap(entries, span);
+      ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, reader));
+      EventComposer.Stop stop = new EventComposer(file, startLine, limits, roots, problems).run(parser);
+      if (stop.endOfStream()) {
+        return;
+      }
+      stops++;
+      int errorLine = stop.line() - 1;
+      // the parser fails at column 1 of a "---" line when the previous document is unfinished: resume right there
+      boolean resumeHere = stop.parserError() && stop.column() == 1;
+      int[] lines = text.restartLines();
+      while (nextRestart < lines.length
+          && (lines[nextRestart] <= startLine
+              || lines[nextRestart] < errorLine
+              || (lines[nextRestart] == errorLine && !resumeHere))) {
+        nextRestart++;
+      }
+      if (nextRestart == lines.length) {
+        return;
+      }
+      if (stops >= limits.maxProblemsPerFile()) {
+        problems.add(
+            new Diagnostic(
+                CoreRules.SYNTAX_ERROR,
+                CoreRules.SYNTAX_ERROR.defaultSeverity(),
+                stops + " documents of this file could not be read; the rest of the file was skipped",
+                SourceSpan.at(file, lines[nextRestart] + 1, 1),
+                Optional.empty(),
+                List.of()));
+        return;
+      }
+      startLine = lines[nextRestart];
+      startOffset = text.restartOffsets()[nextRestart];
     }
-    if (node instanceof SequenceNode s) {
-      return new YSeq(s.getValue().stream().map(n -> convert(file, n)).toList(), span);
-    }
-    ScalarNode s = (ScalarNode) node;
-    return new YScalar(s.getValue(), s.isPlain(), Optional.empty(), span);
   }
 
-  private static SourceSpan span(String file, Node node) {
-    Mark start = node.getStartMark().orElseThrow();
-    Mark end = node.getEndMark().orElse(start);
-    return new SourceSpan(file, start.getLine() + 1, start.getColumn() + 1, end.getLine() + 1, end.getColumn() + 1);
+  /** One document per root, and one per item of a list kind. */
+  private static List<YDocument> documents(String file, List<YNode> roots) {
+    List<YDocument> docs = new ArrayList<>(roots.size());
+    for (YNode root : roots) {
+      Optional<List<YNode>> items = listItems(root);
+      if (items.isPresent()) {
+        for (YNode item : items.get()) {
+          docs.add(new YDocument(file, docs.size(), item));
+        }
+      } else {
+        docs.add(new YDocument(file, docs.size(), root));
+      }
+    }
+    return docs;
+  }
+
+  private static Optional<List<YNode>> listItems(YNode root) {
+    if (!(root instanceof YMap map)) {
+      return Optional.empty();
+    }
+    Optional<String> kind = map.get("kind").filter(YScalar.class::isInstance).map(n -> ((YScalar) n).value());
+    if (kind.isEmpty() || !kind.get().endsWith("List")) {
+      return Optional.empty();
+    }
+    Optional<YNode> items = map.get("items");
+    if (items.isPresent() && items.get() instanceof YSeq seq) {
+      return Optional.of(seq.items());
+    }
+    if (kind.get().equals("List") && (items.isEmpty() || (items.get() instanceof YScalar s && s.isNull()))) {
+      return Optional.of(List.of());
+    }
+    return Optional.empty();
   }
 }

@@ -1,0 +1,110 @@
+package dev.istiolint.cli;
+
+import dev.istiolint.core.LintException;
+import dev.istiolint.core.LintRequest;
+import dev.istiolint.core.SourceInput;
+import dev.istiolint.core.config.IstioLintConfig;
+import dev.istiolint.core.model.IstioVersion;
+import dev.istiolint.core.rule.CoreRules;
+import dev.istiolint.core.rule.LintRule;
+import dev.istiolint.core.rule.RuleMeta;
+import dev.istiolint.rules.BuiltInRules;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** What to read and under which assumptions; shared by every command that analyses manifests. */
+final class InputOptions {
+
+  @Parameters(paramLabel = "PATHS", description = "Files and folders to check (folders recursively); - for stdin.")
+  List<String> paths = new ArrayList<>();
+
+  @Option(names = "--stdin-filename", paramLabel = "NAME", description = "Name used in positions for stdin (default: <stdin>).")
+  String stdinFilename = "<stdin>";
+
+  @Option(names = "--include", paramLabel = "GLOB", description = "Read only files matching a glob (repeatable).")
+  List<String> include = new ArrayList<>();
+
+  @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip files matching a glob (repeatable).")
+  List<String> exclude = new ArrayList<>();
+
+  @Option(names = "--context", paramLabel = "DIR", description = "Also load DIR for cross-resource analysis, but report only on PATHS.")
+  List<Path> context = new ArrayList<>();
+
+  @Option(names = "--istio-version", paramLabel = "VERSION", description = "Istio semantics to apply, e.g. 1.0 or 1.24 (default: from the input, else newest).")
+  String istioVersion;
+
+  @Option(names = "--mesh-config", paramLabel = "FILE", description = "MeshConfig YAML that overrides the mesh settings in the input.")
+  Path meshConfig;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: nearest .istio-lint.yaml upward from here).")
+  Path config;
+
+  /** Every rule the CLI knows: core findings, built-in and third-party rules. */
+  static List<RuleMeta> catalogue() {
+    List<RuleMeta> all = new ArrayList<>(CoreRules.all());
+    BuiltInRules.all().forEach(r -> all.add(r.meta()));
+    return all;
+  }
+
+  /** A request for these inputs with the configuration applied; the caller adds its own options. */
+  LintRequest.Builder toRequest(InputStream stdin) {
+    if (paths.isEmpty()) {
+      throw new LintException(LintException.Kind.USAGE, "no PATHS given: name files or folders, or - for stdin");
+    }
+    List<LintRule> rules = BuiltInRules.all();
+    Set<String> known = new HashSet<>();
+    catalogue().forEach(r -> known.add(r.id()));
+    LintRequest.Builder b = LintRequest.builder().rules(rules);
+    Optional<Path> cfg = config != null ? Optional.of(config) : IstioLintConfig.find(Path.of(""));
+    if (config != null && !config.toFile().isFile()) {
+      throw new LintException(LintException.Kind.USAGE, "configuration file not found: " + config);
+    }
+    cfg.ifPresent(f -> IstioLintConfig.load(f, display(f), known).applyTo(b));
+    boolean stdinSeen = false;
+    for (String p : paths) {
+      if (p.equals("-")) {
+        if (!stdinSeen) {
+          b.source(new SourceInput(stdinFilename, readAll(stdin)));
+        }
+        stdinSeen = true;
+      } else {
+        b.path(Path.of(p));
+      }
+    }
+    include.forEach(b::include);
+    exclude.forEach(b::exclude);
+    context.forEach(b::contextPath);
+    if (istioVersion != null) {
+      b.istioVersion(
+          IstioVersion.parse(istioVersion)
+              .orElseThrow(
+                  () -> new LintException(LintException.Kind.USAGE, "--istio-version " + istioVersion + " is not a version like 1.24")));
+    }
+    if (meshConfig != null) {
+      b.meshConfig(meshConfig);
+    }
+    return b;
+  }
+
+  private static String display(Path f) {
+    Path abs = f.toAbsolutePath().normalize();
+    Path cwd = Path.of("").toAbsolutePath();
+    return (abs.startsWith(cwd) ? cwd.relativize(abs) : abs).toString().replace('\\', '/');
+  }
+
+  private static byte[] readAll(InputStream in) {
+    try {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new LintException(LintException.Kind.IO, "cannot read standard input", e);
+    }
+  }
+}

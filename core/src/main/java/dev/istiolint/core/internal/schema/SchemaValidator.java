@@ -1,0 +1,171 @@
+package dev.istiolint.core.internal.schema;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
+import com.networknt.schema.resource.SchemaLoader;
+import dev.istiolint.core.diag.Diagnostic;
+import dev.istiolint.core.internal.yaml.YDocument;
+import dev.istiolint.core.internal.yaml.YMap;
+import dev.istiolint.core.internal.yaml.YScalar;
+import dev.istiolint.core.model.ResourceId;
+import dev.istiolint.core.model.ResourceRef;
+import dev.istiolint.core.rule.CoreRules;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one adapter over the JSON Schema validator. Validates each document of a known kind against the schema
+ * istio-lint ships for its {@code apiVersion} and {@code kind}, then runs the checks Istio's own validation performs,
+ * and returns findings placed at the offending key or value.
+ *
+ * <p>Create one per run: schemas compile lazily, once per kind the input contains, and are reused for every document.
+ * Thread-safe. Schemas load from the classpath only; any other reference is refused.
+ */
+public final class SchemaValidator {
+
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+  private final SchemaRegistry registry;
+  private final ClasspathSchemaLoader loader;
+  private final ClassLoader classLoader;
+  private final String folder;
+  private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+  private final Map<String, JsonNode> schemaDocuments = new ConcurrentHashMap<>();
+  private final String defaultNamespace;
+
+  /** What validation found in one document. */
+  public record Validation(List<Diagnostic> findings, List<VersionedDiagnostic> versioned) {
+    public Validation {
+      findings = List.copyOf(findings);
+      versioned = List.copyOf(versioned);
+    }
+
+    static Validation none() {
+      return new Validation(List.of(), List.of());
+    }
+  }
+
+  /** A validator over the schemas shipped in this jar; documents without a namespace get {@code defaultNamespace}. */
+  public SchemaValidator(String defaultNamespace) {
+    this(defaultNamespace, SchemaValidator.class.getClassLoader(), "schemas");
+  }
+
+  SchemaValidator(String defaultNamespace, ClassLoader classLoader, String folder) {
+    this.defaultNamespace = Objects.requireNonNull(defaultNamespace, "defaultNamespace");
+    this.classLoader = classLoader;
+    this.folder = folder;
+    this.loader = new ClasspathSchemaLoader(classLoader, folder);
+    SchemaLoader schemaLoader =
+        new SchemaLoader(List.of(), List.of(loader), iri -> true, iri -> !iri.toString().startsWith(SchemaCatalog.BASE));
+    SchemaRegistryConfig config =
+        SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).cacheRefs(true).build();
+    this.registry =
+        SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12, b -> b.schemaLoader(schemaLoader).schemaRegistryConfig(config));
+  }
+
+  /** Validates one document. Documents that are not a resource of a kind istio-lint knows give no findings. */
+  public Validation validate(YDocument doc) {
+    if (!(doc.root() instanceof YMap root)) {
+      return Validation.none();
+    }
+    Optional<String> apiVersion = text(root, "apiVersion");
+    Optional<String> kind = text(root, "kind");
+    if (apiVersion.isEmpty() || kind.isEmpty()) {
+      return Validation.none();
+    }
+    Optional<String> location = SchemaCatalog.schemaFor(apiVersion.get(), kind.get());
+    if (location.isEmpty()) {
+      return Validation.none();
+    }
+    return validate(doc, root, apiVersion.get(), kind.get(), location.get());
+  }
+
+  private Validation validate(YDocument doc, YMap root, String apiVersion, String kind, String location) {
+    TreeConverter.Converted converted = TreeConverter.convert(root);
+    DocumentFindings out =
+        new DocumentFindings(converted.index(), doc.span().start(), resourceRef(root, apiVersion, kind));
+    Schema schema = compiled.computeIfAbsent(location, this::compile);
+    List<Error> errors = schema.validate(converted.root());
+    new ErrorTranslator(this::schemaNode, converted, out, kind).translate(errors);
+    for (String pointer : converted.nonFinite()) {
+      YScalar s = converted.scalars().get(pointer);
+      out.report(
+          CoreRules.SCHEMA_INVALID_VALUE,
+          pointer,
+          false,
+          "`" + (s == null ? "" : ValueText.cut(s.value())) + "` in `" + JsonPointers.display(pointer) + "` is not a finite number");
+    }
+    Yaml11Values.check(converted, out);
+    Deprecations.check(kind, converted, out);
+    SemanticChecks.run(kind, converted.root(), out);
+    return new Validation(out.findings(), out.versioned());
+  }
+
+  private Schema compile(String location) {
+    Schema s = registry.getSchema(SchemaLocation.of(location));
+    s.initializeValidators();
+    return s;
+  }
+
+  /** The schema node at an absolute location such as {@code https://…/common.json#/$defs/port}, if any. */
+  Optional<JsonNode> schemaNode(String iri, String pointer) {
+    JsonNode document = schemaDocuments.computeIfAbsent(iri, this::readSchemaDocument);
+    JsonNode n = document.at(pointer);
+    return n.isMissingNode() ? Optional.empty() : Optional.of(n);
+  }
+
+  private JsonNode readSchemaDocument(String iri) {
+    if (!iri.startsWith(SchemaCatalog.BASE)) {
+      return JSON.missingNode();
+    }
+    String resource = folder + "/" + iri.substring(SchemaCatalog.BASE.length());
+    try (InputStream in = classLoader.getResourceAsStream(resource)) {
+      return in == null ? JSON.missingNode() : JSON.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Identifiers the validator asked for and was refused (anything outside the shipped schemas). */
+  List<String> refusedReferences() {
+    return loader.refused();
+  }
+
+  /** The number of schemas compiled so far. */
+  int compiledSchemas() {
+    return compiled.size();
+  }
+
+  private Optional<ResourceRef> resourceRef(YMap root, String apiVersion, String kind) {
+    Optional<YMap> meta = root.get("metadata").filter(YMap.class::isInstance).map(YMap.class::cast);
+    Optional<String> name = meta.flatMap(m -> text(m, "name"));
+    if (name.isEmpty()) {
+      return Optional.empty();
+    }
+    String ns = meta.flatMap(m -> text(m, "namespace")).orElse(defaultNamespace);
+    return Optional.of(new ResourceRef(apiVersion, new ResourceId(kind, ns, name.get())));
+  }
+
+  private static Optional<String> text(YMap map, String key) {
+    return map.get(key)
+        .filter(YScalar.class::isInstance)
+        .map(YScalar.class::cast)
+        .filter(s -> !s.isNull())
+        .map(YScalar::value);
+  }
+}

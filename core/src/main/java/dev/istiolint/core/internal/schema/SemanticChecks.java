@@ -1,0 +1,234 @@
+package dev.istiolint.core.internal.schema;
+
+import dev.istiolint.core.model.IstioVersion;
+import dev.istiolint.core.rule.CoreRules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The checks Istio's own validation (the admission webhook, {@code istioctl validate}) performs beyond the schema,
+ * reported as SCHEMA008 (istioctl's IST0106). Dispatches by kind to a table of checks per API area; the shared
+ * vocabulary (hosts, exportTo, regexes) lives here.
+ */
+final class SemanticChecks {
+
+  private static final Pattern DNS_LABEL = Pattern.compile("[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?");
+  private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}(/[0-9]{1,2})?");
+  private static final Pattern RE2_UNSUPPORTED = Pattern.compile("\\(\\?<?[=!]|\\\\[1-9]");
+
+  private final String kind;
+  private final JsonNode root;
+  private final DocumentFindings out;
+
+  private SemanticChecks(String kind, JsonNode root, DocumentFindings out) {
+    this.kind = kind;
+    this.root = root;
+    this.out = out;
+  }
+
+  static void run(String kind, JsonNode root, DocumentFindings out) {
+    SemanticChecks c = new SemanticChecks(kind, root, out);
+    JsonNode spec = root.path("spec");
+    switch (kind) {
+      case "DestinationRule", "VirtualService", "Gateway", "ServiceEntry", "Sidecar" ->
+          NetworkingValidation.check(c, kind, spec);
+      case "PeerAuthentication", "AuthorizationPolicy", "RequestAuthentication", "Policy", "MeshPolicy" ->
+          SecurityValidation.check(c, kind, spec);
+      default -> {
+        // Kubernetes kinds and the other Istio kinds: the schema says it all
+      }
+    }
+  }
+
+  String kind() {
+    return kind;
+  }
+
+  JsonNode root() {
+    return root;
+  }
+
+  String namespace() {
+    return root.path("metadata").path("namespace").asString("");
+  }
+
+  String name() {
+    return root.path("metadata").path("name").asString("");
+  }
+
+  /** Reports an Istio validation error at the value of {@code pointer} (or its key when {@code atKey}). */
+  void error(String pointer, boolean atKey, String message) {
+    out.report(CoreRules.SCHEMA_ISTIO_VALIDATION, pointer, atKey, message);
+  }
+
+  /** Reports an Istio validation error that holds only for the given versions, at the key of {@code pointer}. */
+  void errorFor(String pointer, String message, Optional<IstioVersion> since, Optional<IstioVersion> until) {
+    out.reportVersioned(CoreRules.SCHEMA_ISTIO_VALIDATION, pointer, true, message, since, until);
+  }
+
+  int lineOf(String pointer) {
+    return out.spanOf(pointer, false).startLine();
+  }
+
+  /** Calls {@code each} with the pointer and node of every item of the array at {@code field} of {@code node}. */
+  static void items(JsonNode node, String pointer, String field, BiConsumer<String, JsonNode> each) {
+    JsonNode a = node.path(field);
+    if (!a.isArray()) {
+      return;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      each.accept(JsonPointers.child(JsonPointers.child(pointer, field), i), a.get(i));
+    }
+  }
+
+  static String at(String pointer, String field) {
+    return JsonPointers.child(pointer, field);
+  }
+
+  static Optional<String> text(JsonNode node, String field) {
+    JsonNode v = node.path(field);
+    return v.isString() ? Optional.of(v.stringValue()) : Optional.empty();
+  }
+
+  static List<String> texts(JsonNode node, String field) {
+    List<String> out = new ArrayList<>();
+    JsonNode a = node.path(field);
+    if (a.isArray()) {
+      a.forEach(v -> out.add(v.isString() ? v.stringValue() : ""));
+    }
+    return out;
+  }
+
+  static boolean isIpAddress(String host) {
+    return IPV4.matcher(host).matches() || (host.contains(":") && !host.contains("/") && host.matches("[0-9a-fA-F:.]+"));
+  }
+
+  /**
+   * Why {@code host} is not a valid host name (a DNS name whose first label may be a wildcard such as {@code *} or
+   * {@code *.example.com}), or empty when it is valid.
+   */
+  static Optional<String> hostProblem(String host) {
+    if (host.isEmpty()) {
+      return Optional.of("the host must not be empty");
+    }
+    if (host.length() > 255) {
+      return Optional.of("the host is longer than 255 characters");
+    }
+    String[] parts = host.split("\\.", 2);
+    String first = parts[0];
+    boolean firstOk =
+        first.length() <= 63
+            && (first.equals("*") || DNS_LABEL.matcher(first.startsWith("*") ? first.substring(1) : first).matches());
+    if (!firstOk) {
+      return Optional.of("label `" + ValueText.cut(first) + "` is not a valid DNS label");
+    }
+    if (parts.length == 1) {
+      return Optional.empty();
+    }
+    String[] labels = parts[1].split("\\.", -1);
+    for (int i = 0; i < labels.length; i++) {
+      String l = labels[i];
+      if (i == labels.length - 1 && l.isEmpty()) {
+        break;
+      }
+      if (l.length() > 63 || !DNS_LABEL.matcher(l).matches()) {
+        return Optional.of("label `" + ValueText.cut(l) + "` is not a valid DNS label");
+      }
+    }
+    String tld = labels[labels.length - 1];
+    if (!tld.isEmpty() && tld.chars().allMatch(Character::isDigit)) {
+      return Optional.of("the top-level domain `" + tld + "` cannot be all digits");
+    }
+    return Optional.empty();
+  }
+
+  static boolean isDnsLabel(String s) {
+    return s.length() <= 63 && DNS_LABEL.matcher(s).matches();
+  }
+
+  /** Checks a host field: reports an invalid host name (IP addresses are left alone). */
+  void checkHost(String pointer, String host, boolean wildcardAllowed) {
+    if (isIpAddress(host)) {
+      return;
+    }
+    if (!wildcardAllowed && host.equals("*")) {
+      error(pointer, false, "host `*` is not allowed in a " + kind + "; name the hosts");
+      return;
+    }
+    hostProblem(host)
+        .ifPresent(p -> error(pointer, false, "invalid host `" + ValueText.cut(host) + "`: " + p));
+  }
+
+  /** Istio's exportTo rules; {@code noneAllowed} is false where {@code ~} is rejected. */
+  void checkExportTo(JsonNode spec, String specPointer, boolean noneAllowed, boolean onlyOwnNamespace) {
+    List<String> values = texts(spec, "exportTo");
+    List<String> seen = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      String v = values.get(i);
+      String p = JsonPointers.child(at(specPointer, "exportTo"), i);
+      if (onlyOwnNamespace && !v.equals(".") && !(v.equals(namespace()) && !v.isEmpty())) {
+        error(
+            p,
+            false,
+            "a DestinationRule with a workloadSelector can only be exported to its own namespace (\".\"), not `"
+                + ValueText.cut(v)
+                + "`");
+      } else if (v.equals("~") && !noneAllowed) {
+        error(p, false, "exportTo `~` (export to no namespace) is not allowed in a " + kind);
+      } else if (!v.equals(".") && !v.equals("*") && !v.equals("~") && !isDnsLabel(v)) {
+        error(p, false, "exportTo `" + ValueText.cut(v) + "` is neither \".\", \"*\", \"~\" nor a namespace name");
+      }
+      if (seen.contains(v)) {
+        error(p, false, "duplicate exportTo entry `" + ValueText.cut(v) + "`");
+      }
+      seen.add(v);
+    }
+    if (seen.contains("*") && seen.size() > 1) {
+      error(
+          at(specPointer, "exportTo"),
+          true,
+          "exportTo mixes `*` (all namespaces) with other entries; use `*` alone or list the namespaces");
+    }
+    if (seen.contains("~") && seen.size() > 1) {
+      error(at(specPointer, "exportTo"), true, "exportTo mixes `~` (no namespace) with other entries");
+    }
+  }
+
+  /**
+   * Checks a regular expression for Envoy's RE2 engine. Java's engine is used as an approximation; lookaround and
+   * backreferences, which RE2 lacks, are rejected explicitly.
+   */
+  void checkRegex(String pointer, String regex) {
+    try {
+      Pattern.compile(regex);
+    } catch (PatternSyntaxException e) {
+      error(pointer, false, "invalid regular expression `" + ValueText.cut(regex) + "`: " + e.getDescription());
+      return;
+    }
+    if (RE2_UNSUPPORTED.matcher(regex).find()) {
+      error(
+          pointer,
+          false,
+          "regular expression `"
+              + ValueText.cut(regex)
+              + "` uses lookaround or a backreference, which Envoy's RE2 engine does not support");
+    }
+  }
+
+  /** Checks the regex of a string match ({@code exact}, {@code prefix} or {@code regex}) at {@code pointer}. */
+  void checkStringMatch(JsonNode match, String pointer) {
+    text(match, "regex").ifPresent(r -> checkRegex(at(pointer, "regex"), r));
+  }
+
+  /** Checks a percentage in the range 0 to 100. */
+  void checkPercent(JsonNode value, String pointer, String what) {
+    if (value.isNumber() && Double.isFinite(value.asDouble()) && (value.asDouble() < 0 || value.asDouble() > 100)) {
+      error(pointer, false, what + " must be between 0 and 100, not " + ValueText.show(value));
+    }
+  }
+}

@@ -1,0 +1,400 @@
+package dev.istiolint.core.internal.yaml;
+
+import dev.istiolint.core.diag.Diagnostic;
+import dev.istiolint.core.diag.RelatedLocation;
+import dev.istiolint.core.rule.CoreRules;
+import dev.istiolint.core.rule.RuleMeta;
+import dev.istiolint.core.source.SourceSpan;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlVersionException;
+
+/**
+ * Builds {@link YNode} trees from the parser's events, one pass, with an explicit stack (no recursion): checks depth,
+ * aliases (budgets, recursion, unknown anchors), tags and duplicate keys, and expands merge keys. A document that
+ * breaks a rule, or that the parser cannot read, stops the run with a finding; the caller resumes at the next
+ * document.
+ *
+ * <p>This class holds the only conversion from the parser's 0-based marks to 1-based spans: {@link #span}.
+ */
+final class EventComposer {
+
+  /**
+   * Why {@link #run} returned: the end of the stream, or a document that could not be read at {@code line}:{@code
+   * column} (1-based, in the whole file). {@code parserError} is true when the parser itself failed there.
+   */
+  record Stop(boolean endOfStream, int line, int column, boolean parserError) {}
+
+  private static final String CORE = "tag:yaml.org,2002:";
+  private static final Set<String> SCALAR_TAGS = Set.of("str", "int", "float", "bool", "null", "binary", "merge");
+  private static final String MERGE_KEY = "<<";
+  private static final Anchored OPEN = new Anchored(null, 0, 0);
+
+  private final String file;
+  private final int lineOffset;
+  private final LoaderLimits limits;
+  private final List<YNode> roots;
+  private final List<Diagnostic> problems;
+
+  private final ArrayList<Frame> stack = new ArrayList<>();
+  private final Map<String, Anchored> anchors = new HashMap<>();
+  private YNode root;
+  private int aliases;
+  private long aliasNodes;
+  private long aliasChars;
+  private SourceSpan last;
+
+  /**
+   * @param lineOffset the 0-based line of the file where the parsed text starts (after a recovery)
+   * @param roots receives the root of every non-empty document
+   * @param problems receives the findings
+   */
+  EventComposer(String file, int lineOffset, LoaderLimits limits, List<YNode> roots, List<Diagnostic> problems) {
+    this.file = file;
+    this.lineOffset = lineOffset;
+    this.limits = limits;
+    this.roots = roots;
+    this.problems = problems;
+  }
+
+  /** Consumes events until the end of the stream or the first document that cannot be read. */
+  Stop run(Iterator<Event> events) {
+    try {
+      while (events.hasNext()) {
+        Event e = events.next();
+        SourceSpan at = span(e.getStartMark(), e.getEndMark());
+        last = at;
+        switch (e.getEventId()) {
+          case DocumentStart -> resetDocument();
+          case DocumentEnd -> endDocument();
+          case Scalar -> scalar((ScalarEvent) e, at);
+          case MappingStart, SequenceStart -> open((CollectionStartEvent) e, at);
+          case MappingEnd, SequenceEnd -> close(at);
+          case Alias -> alias((AliasEvent) e, at);
+          default -> {
+            // stream start and end, comments: nothing to build
+          }
+        }
+      }
+      return new Stop(true, 0, 0, false);
+    } catch (Refusal r) {
+      problems.add(finding(r.rule, r.getMessage() + "; the document was not read", r.at, List.of()));
+      return new Stop(false, r.at.startLine(), r.at.startColumn(), false);
+    } catch (RuntimeException | StackOverflowError e) {
+      // the parser and scanner throw their own exceptions, and a few others on malformed input
+      return parserFailure(e);
+    }
+  }
+
+  /** The one conversion from the parser's 0-based marks (lines relative to the parsed text) to 1-based spans. */
+  private SourceSpan span(Optional<Mark> start, Optional<Mark> end) {
+    if (start.isEmpty()) {
+      return last != null ? last.start() : SourceSpan.at(file, lineOffset + 1, 1);
+    }
+    Mark s = start.get();
+    Mark e = end.orElse(s);
+    int startLine = s.getLine() + lineOffset + 1;
+    int startColumn = s.getColumn() + 1;
+    int endLine = e.getLine() + lineOffset + 1;
+    int endColumn = e.getColumn() + 1;
+    if (endLine < startLine || (endLine == startLine && endColumn < startColumn)) {
+      endLine = startLine;
+      endColumn = startColumn;
+    }
+    return new SourceSpan(file, startLine, startColumn, endLine, endColumn);
+  }
+
+  private Stop parserFailure(Throwable e) {
+    SourceSpan at;
+    String message;
+    boolean marked = false;
+    if (e instanceof MarkedYamlEngineException m
+        && (m.getProblemMark().isPresent() || m.getContextMark().isPresent())) {
+      Optional<Mark> mark = m.getProblemMark().isPresent() ? m.getProblemMark() : m.getContextMark();
+      at = span(mark, mark);
+      marked = true;
+      StringBuilder text = new StringBuilder(Snippet.of(oneLine(m.getProblem()), 200));
+      if (m.getContext() != null) {
+        text.append(" (").append(Snippet.of(oneLine(m.getContext()), 120));
+        if (m.getContextMark().isPresent() && m.getProblemMark().isPresent()) {
+          SourceSpan context = span(m.getContextMark(), m.getContextMark());
+          if (context.startLine() != at.startLine()) {
+            text.append(" that starts at line ").append(context.startLine());
+          }
+        }
+        text.append(')');
+      }
+      message = text.toString();
+    } else {
+      at = last != null ? last.start() : SourceSpan.at(file, lineOffset + 1, 1);
+      if (e instanceof YamlVersionException) {
+        message = "the %YAML directive asks for a YAML version this parser cannot read (only 1.x)";
+      } else if (e instanceof StackOverflowError) {
+        message = "the document is nested too deeply to read";
+      } else {
+        message = "the document is not valid YAML; the parser stopped after this position";
+      }
+    }
+    problems.add(finding(CoreRules.SYNTAX_ERROR, message, at, List.of()));
+    return new Stop(false, at.startLine(), at.startColumn(), marked);
+  }
+
+  private static String oneLine(String s) {
+    return s == null ? "" : s.strip().replaceAll("\\s*\\n\\s*", " ");
+  }
+
+  private void resetDocument() {
+    stack.clear();
+    anchors.clear();
+    root = null;
+    aliases = 0;
+    aliasNodes = 0;
+    aliasChars = 0;
+  }
+
+  private void endDocument() {
+    if (root != null && !(root instanceof YScalar s && s.plain() && s.value().isEmpty() && s.tag().isEmpty())) {
+      roots.add(root);
+    }
+    resetDocument();
+  }
+
+  private void scalar(ScalarEvent e, SourceSpan at) {
+    boolean plain = e.isPlain();
+    Optional<String> tag = Optional.empty();
+    if (e.getTag().isPresent()) {
+      String t = e.getTag().get();
+      if (t.equals("!")) {
+        plain = false; // the non-specific tag: a string
+      } else if (t.startsWith(CORE) && SCALAR_TAGS.contains(t.substring(CORE.length()))) {
+        tag = e.getTag();
+      } else {
+        throw unsupportedTag(t, at);
+      }
+    }
+    YScalar s = new YScalar(e.getValue(), plain, tag, at);
+    long chars = s.value().length();
+    e.getAnchor().ifPresent(a -> anchors.put(a.getValue(), new Anchored(s, 1, chars)));
+    add(s, 1, chars);
+  }
+
+  private void open(CollectionStartEvent e, SourceSpan at) {
+    if (stack.size() >= limits.maxDepth()) {
+      throw new Refusal(
+          CoreRules.NESTING_TOO_DEEP,
+          "the document nests mappings and lists deeper than " + limits.maxDepth() + " levels",
+          at);
+    }
+    boolean map = e.getEventId() == Event.ID.MappingStart;
+    if (e.getTag().isPresent()) {
+      String t = e.getTag().get();
+      if (!t.equals("!") && !t.equals(CORE + (map ? "map" : "seq"))) {
+        throw unsupportedTag(t, at);
+      }
+    }
+    String anchor = e.getAnchor().map(Anchor::getValue).orElse(null);
+    if (anchor != null) {
+      anchors.put(anchor, OPEN);
+    }
+    stack.add(new Frame(map, at, anchor));
+  }
+
+  private void close(SourceSpan at) {
+    Frame f = stack.remove(stack.size() - 1);
+    SourceSpan start = f.start;
+    SourceSpan whole =
+        at.endLine() > start.startLine() || (at.endLine() == start.startLine() && at.endColumn() >= start.startColumn())
+            ? new SourceSpan(file, start.startLine(), start.startColumn(), at.endLine(), at.endColumn())
+            : start;
+    YNode node = f.map ? new YMap(f.entries(), whole) : new YSeq(f.items, whole);
+    if (f.anchor != null) {
+      anchors.put(f.anchor, new Anchored(node, f.nodes, f.chars));
+    }
+    add(node, f.nodes, f.chars);
+  }
+
+  private void alias(AliasEvent e, SourceSpan at) {
+    String name = e.getAlias().getValue();
+    Anchored target = anchors.get(name);
+    if (target == null) {
+      throw new Refusal(
+          CoreRules.SYNTAX_ERROR,
+          "the alias *" + Snippet.of(name) + " refers to no anchor defined before it in this document",
+          at);
+    }
+    if (target == OPEN) {
+      throw new Refusal(
+          CoreRules.ALIAS_LIMIT, "the alias *" + Snippet.of(name) + " refers to a node that contains it", at);
+    }
+    aliases++;
+    aliasNodes += target.nodes;
+    aliasChars += target.chars;
+    if (aliases > limits.maxAliases()) {
+      throw new Refusal(CoreRules.ALIAS_LIMIT, "the document uses more than " + limits.maxAliases() + " aliases", at);
+    }
+    if (aliasNodes > limits.maxAliasNodes()) {
+      throw new Refusal(
+          CoreRules.ALIAS_LIMIT,
+          "aliases expand the document by more than " + limits.maxAliasNodes() + " nodes (an alias bomb?)",
+          at);
+    }
+    if (aliasChars > limits.maxAliasChars()) {
+      throw new Refusal(
+          CoreRules.ALIAS_LIMIT,
+          "aliases expand the document by more than " + limits.maxAliasChars() + " characters of text",
+          at);
+    }
+    add(target.node, target.nodes, target.chars);
+  }
+
+  /** Adds a finished node to the open collection (or makes it the root), counting its expanded size. */
+  private void add(YNode node, long nodes, long chars) {
+    if (stack.isEmpty()) {
+      root = node;
+      return;
+    }
+    Frame parent = stack.get(stack.size() - 1);
+    parent.nodes += nodes;
+    parent.chars += chars;
+    if (!parent.map) {
+      parent.items.add(node);
+      return;
+    }
+    if (parent.pendingKey == null) {
+      if (!(node instanceof YScalar key)) {
+        throw new Refusal(
+            CoreRules.SYNTAX_ERROR,
+            "a mapping key is itself a mapping or a list; manifests need plain keys",
+            node.span().start());
+      }
+      parent.pendingKey = key;
+      return;
+    }
+    YScalar key = parent.pendingKey;
+    parent.pendingKey = null;
+    if (key.value().equals(MERGE_KEY) && (key.plain() || key.tag().equals(Optional.of(CORE + "merge")))) {
+      merge(parent, key, node);
+      return;
+    }
+    YScalar first = parent.keys.putIfAbsent(key.value(), key);
+    if (first != null) {
+      problems.add(
+          finding(
+              CoreRules.DUPLICATE_KEY,
+              "the key \""
+                  + Snippet.of(key.value())
+                  + "\" appears twice in this mapping (first at line "
+                  + first.span().startLine()
+                  + "); tools disagree on which value wins, so remove one (the first is used here)",
+              key.span(),
+              List.of(RelatedLocation.of(first.span(), "first \"" + Snippet.of(key.value()) + "\" key"))));
+      return;
+    }
+    parent.raw.add(new YMap.Entry(key, node));
+  }
+
+  private void merge(Frame parent, YScalar key, YNode value) {
+    List<YMap> sources = new ArrayList<>();
+    if (value instanceof YMap m) {
+      sources.add(m);
+    } else if (value instanceof YSeq seq && seq.items().stream().allMatch(YMap.class::isInstance)) {
+      seq.items().forEach(i -> sources.add((YMap) i));
+    } else {
+      problems.add(
+          finding(
+              CoreRules.SYNTAX_ERROR,
+              "the merge key << needs a mapping or a list of mappings; it was ignored",
+              key.span(),
+              List.of()));
+      return;
+    }
+    parent.hasMerge = true;
+    parent.raw.add(new Merge(sources));
+  }
+
+  private Refusal unsupportedTag(String tag, SourceSpan at) {
+    String shown = tag.startsWith(CORE) ? "!!" + tag.substring(CORE.length()) : tag;
+    return new Refusal(
+        CoreRules.UNSUPPORTED_TAG,
+        "the tag "
+            + Snippet.of(shown)
+            + " is not supported; manifests may only use the YAML core tags (!!str, !!int, !!float, !!bool, !!null,"
+            + " !!map, !!seq)",
+        at);
+  }
+
+  private static Diagnostic finding(RuleMeta rule, String message, SourceSpan at, List<RelatedLocation> related) {
+    return new Diagnostic(rule, rule.defaultSeverity(), message, at.start(), Optional.empty(), related);
+  }
+
+  /** A collection being built. */
+  private static final class Frame {
+    final boolean map;
+    final SourceSpan start;
+    final String anchor;
+    final List<YNode> items = new ArrayList<>();
+    final List<Object> raw = new ArrayList<>();
+    final Map<String, YScalar> keys = new HashMap<>();
+    YScalar pendingKey;
+    boolean hasMerge;
+    long nodes = 1;
+    long chars;
+
+    Frame(boolean map, SourceSpan start, String anchor) {
+      this.map = map;
+      this.start = start;
+      this.anchor = anchor;
+    }
+
+    /** The entries in order; merged entries sit where their {@code <<} was, unless an explicit key overrides them. */
+    List<YMap.Entry> entries() {
+      List<YMap.Entry> out = new ArrayList<>(raw.size());
+      Set<String> seen = hasMerge ? new HashSet<>(keys.keySet()) : Set.of();
+      for (Object o : raw) {
+        if (o instanceof YMap.Entry e) {
+          out.add(e);
+        } else {
+          for (YMap source : ((Merge) o).sources()) {
+            for (YMap.Entry e : source.entries()) {
+              if (seen.add(e.key().value())) {
+                out.add(e);
+              }
+            }
+          }
+        }
+      }
+      return out;
+    }
+  }
+
+  private record Merge(List<YMap> sources) {}
+
+  /** A node with an anchor and its expanded size; {@link #OPEN} while its collection is still being built. */
+  private record Anchored(YNode node, long nodes, long chars) {}
+
+  /** A document that breaks a rule: reported, and the document is skipped. */
+  private static final class Refusal extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient RuleMeta rule;
+    final transient SourceSpan at;
+
+    Refusal(RuleMeta rule, String message, SourceSpan at) {
+      super(message, null, false, false);
+      this.rule = rule;
+      this.at = at;
+    }
+  }
+}
