@@ -15,8 +15,11 @@ WI=${WI:-5}
 I=${I:-10}
 FORKS=${FORKS:-1}
 PROF=${PROF:-gc}
+SUMMARY_ONLY=
 if [[ ${1:-} == --smoke ]]; then
   SIZES="1k"; WI=1; I=1
+elif [[ ${1:-} == --summary ]]; then # --summary bench/results/jmh-X.json: the table again, from a finished run
+  SUMMARY_ONLY=${2%.json}
 fi
 
 JAR=bench/target/benchmarks.jar
@@ -32,31 +35,39 @@ for s in $SIZES; do
 done
 
 mkdir -p bench/results
-STAMP=$(date -u +%Y%m%dT%H%M%SZ)
-OUT=bench/results/jmh-$STAMP
-LOAD_BEFORE=$(uptime)
-params=$(echo "$SIZES" | tr ' ' ',')
-prof_args=()
-[[ -n $PROF ]] && prof_args=(-prof "$PROF")
-java -jar "$JAR" PipelineBenchmark -f "$FORKS" -wi "$WI" -i "$I" -p corpus="$params" "${prof_args[@]}" \
-  -jvmArgsAppend "-Distiolint.bench.corpus=$CORPUS" -rf json -rff "$OUT.json" | tee "$OUT.log" | grep -E '^(# Run progress|Benchmark|PipelineBenchmark)' || true
-LOAD_AFTER=$(uptime)
+if [[ -n $SUMMARY_ONLY ]]; then
+  OUT=$SUMMARY_ONLY
+  STAMP=${OUT##*/jmh-}
+  SIZES=$(jq -r '[.[].params.corpus] | unique | join(" ")' "$OUT.json")
+else
+  STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+  OUT=bench/results/jmh-$STAMP
+  LOAD_BEFORE=$(uptime)
+  params=$(echo "$SIZES" | tr ' ' ',')
+  prof_args=()
+  [[ -n $PROF ]] && prof_args=(-prof "$PROF")
+  java -jar "$JAR" PipelineBenchmark -f "$FORKS" -wi "$WI" -i "$I" -p corpus="$params" "${prof_args[@]}" \
+    -jvmArgsAppend "-Distiolint.bench.corpus=$CORPUS" -rf json -rff "$OUT.json" > "$OUT.log"
+  LOAD_AFTER=$(uptime)
+fi
 
 {
   echo "JMH PipelineBenchmark, $STAMP, $(nproc) cores, $(java -version 2>&1 | head -1)"
-  echo "forks=$FORKS warmup=$WI measured=$I (single shots; medians in ms), profiler=${PROF:-none}"
-  echo "load before: $LOAD_BEFORE"
-  echo "load after:  $LOAD_AFTER"
+  if [[ -z $SUMMARY_ONLY ]]; then
+    echo "forks=$FORKS warmup=$WI measured=$I (single shots; medians in ms), profiler=${PROF:-none}"
+    echo "git: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- core rules bench || echo ' (dirty)')"
+    echo "load before: $LOAD_BEFORE"
+    echo "load after:  $LOAD_AFTER"
+  fi
   echo
-  printf '%-6s %9s %12s %12s %10s %8s %8s %12s\n' corpus resources "a_raw(ms)" "a_raw2T(ms)" "b_load(ms)" "c_lint" "c/a" "alloc B/res"
+  printf '%-6s %9s %10s %10s %10s %10s %10s %6s %10s %10s\n' corpus resources "a_raw" "a_raw2T" "b_load" "b_load+val" "c_lint" "c/a" "a B/res" "c B/res"
   for s in $SIZES; do
     res=$(grep '^resources=' "$CORPUS/$s/corpus.properties" | cut -d= -f2)
     med() { jq -r --arg b "$1" --arg s "$s" '.[] | select(.benchmark|endswith("."+$b)) | select(.params.corpus==$s) | .primaryMetric.scorePercentiles["50.0"]' "$OUT.json"; }
     alloc() { jq -r --arg b "$1" --arg s "$s" '.[] | select(.benchmark|endswith("."+$b)) | select(.params.corpus==$s) | .secondaryMetrics["gc.alloc.rate.norm"].score // empty' "$OUT.json"; }
-    a=$(med a_rawParse); ap=$(med a_rawParseParallel); b=$(med b_loadDecode); c=$(med c_lint)
-    ca=$(alloc c_lint)
-    perres=$([[ -n $ca ]] && awk -v x="$ca" -v r="$res" 'BEGIN{printf "%.0f", x/r}' || echo "-")
-    printf '%-6s %9s %12.1f %12.1f %10.1f %8.1f %8.2f %12s\n' "$s" "$res" "$a" "$ap" "$b" "$c" "$(awk -v c="$c" -v a="$a" 'BEGIN{print c/a}')" "$perres"
+    a=$(med a_rawParse); ap=$(med a_rawParseParallel); b=$(med b_loadDecode); bv=$(med b_loadValidateDecode); c=$(med c_lint)
+    perres() { local x; x=$(alloc "$1"); [[ -n $x ]] && awk -v x="$x" -v r="$res" 'BEGIN{printf "%.0f", x/r}' || echo "-"; }
+    printf '%-6s %9s %10.1f %10.1f %10.1f %10.1f %10.1f %6.2f %10s %10s\n' "$s" "$res" "$a" "$ap" "$b" "$bv" "$c" "$(awk -v c="$c" -v a="$a" 'BEGIN{print c/a}')" "$(perres a_rawParse)" "$(perres c_lint)"
   done
   if [[ " $SIZES " == *" 10k "* && " $SIZES " == *" 100k "* ]]; then
     c10=$(jq -r '.[] | select(.benchmark|endswith(".c_lint")) | select(.params.corpus=="10k") | .primaryMetric.scorePercentiles["50.0"]' "$OUT.json")
@@ -66,4 +77,4 @@ LOAD_AFTER=$(uptime)
     echo
     echo "growth 10k -> 100k: c_lint x$(awk -v x="$c100" -v y="$c10" 'BEGIN{printf "%.2f", x/y}'), a_rawParse x$(awk -v x="$a100" -v y="$a10" 'BEGIN{printf "%.2f", x/y}')"
   fi
-} | tee "$OUT.txt"
+} | if [[ -n $SUMMARY_ONLY ]]; then cat; else tee "$OUT.txt"; fi

@@ -4,28 +4,52 @@ import dev.istiolint.core.LintRequest;
 import dev.istiolint.core.LintResult;
 import dev.istiolint.core.Linter;
 import dev.istiolint.core.internal.decode.ResourceDecoder;
+import dev.istiolint.core.internal.schema.SchemaValidator;
 import dev.istiolint.core.internal.yaml.LoadedFile;
 import dev.istiolint.core.internal.yaml.YDocument;
 import dev.istiolint.core.internal.yaml.YamlLoader;
+import dev.istiolint.rules.BuiltInRules;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The measured stages. The load + decode stage calls core's internal loader and decoder, as LintRun does. */
+/**
+ * The measured stages. Load, validate and decode call core's internal loader, schema validator and decoder per
+ * file, as {@code LintRun} does; the whole analysis goes through the public facade.
+ */
 final class Pipeline {
+
+  /** One run's per-file tools, as LintRun creates them (schemas compile lazily, once per run and kind). */
+  record Tools(YamlLoader loader, SchemaValidator validator, ResourceDecoder decoder) {
+    static Tools create() {
+      return new Tools(new YamlLoader(), new SchemaValidator("default"), new ResourceDecoder("default"));
+    }
+  }
 
   private Pipeline() {}
 
-  /** Load and decode one file, as LintRun does per file; returns the number of resources. */
-  static int loadAndDecode(String displayPath, byte[] content) {
-    LoadedFile file = new YamlLoader().load(displayPath, content);
-    ResourceDecoder decoder = new ResourceDecoder("default");
+  /** Load and decode one file; returns the number of resources. */
+  static int loadAndDecode(Tools tools, String displayPath, byte[] content) {
+    LoadedFile file = tools.loader().load(displayPath, content);
     int resources = 0;
     for (YDocument doc : file.documents()) {
-      if (decoder.decode(doc).resource().isPresent()) {
+      if (tools.decoder().decode(doc).resource().isPresent()) {
         resources++;
       }
     }
     return resources;
+  }
+
+  /** Load, validate against the schemas and decode one file; returns the number of resources plus findings. */
+  static int loadValidateAndDecode(Tools tools, String displayPath, byte[] content) {
+    LoadedFile file = tools.loader().load(displayPath, content);
+    int out = file.problems().size();
+    for (YDocument doc : file.documents()) {
+      out += tools.validator().validate(doc).findings().size();
+      if (tools.decoder().decode(doc).resource().isPresent()) {
+        out++;
+      }
+    }
+    return out;
   }
 
   /** The whole analysis through the public facade, with every built-in rule. */
@@ -35,7 +59,7 @@ final class Pipeline {
 
   static LintResult lint(List<Path> paths, Path baseDirectory) {
     LintRequest request =
-        LintRequest.builder().paths(paths).baseDirectory(baseDirectory).rules(BenchRules.all()).build();
+        LintRequest.builder().paths(paths).baseDirectory(baseDirectory).rules(BuiltInRules.all()).build();
     return Linter.lint(request);
   }
 }

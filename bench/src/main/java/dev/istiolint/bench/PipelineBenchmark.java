@@ -32,6 +32,7 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code a_rawParse}: the baseline, snakeyaml-engine events of every document, one thread;
  *   <li>{@code a_rawParseParallel}: the same on one thread per processor, files merged in order;
  *   <li>{@code b_loadDecode}: core's loader and decoder, per file, one thread;
+ *   <li>{@code b_loadValidateDecode}: the same with schema validation in between, as the pipeline does it;
  *   <li>{@code c_lint}: the whole analysis through {@code Linter.lint} with every built-in rule.
  * </ul>
  */
@@ -86,11 +87,22 @@ public class PipelineBenchmark {
 
   @Benchmark
   public long b_loadDecode() {
+    Pipeline.Tools tools = Pipeline.Tools.create();
     long resources = 0;
     for (Path f : files) {
-      resources += Pipeline.loadAndDecode(dir.relativize(f).toString(), Corpus.read(f));
+      resources += Pipeline.loadAndDecode(tools, dir.relativize(f).toString(), Corpus.read(f));
     }
     return resources;
+  }
+
+  @Benchmark
+  public long b_loadValidateDecode() {
+    Pipeline.Tools tools = Pipeline.Tools.create();
+    long out = 0;
+    for (Path f : files) {
+      out += Pipeline.loadValidateAndDecode(tools, dir.relativize(f).toString(), Corpus.read(f));
+    }
+    return out;
   }
 
   @Benchmark
