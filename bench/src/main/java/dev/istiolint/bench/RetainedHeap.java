@@ -12,14 +12,16 @@ import java.util.Locale;
  * Heap retained by a finished run, per resource: used heap after a full GC with the {@link LintResult} (and so the
  * mesh snapshot) alive, minus used heap after a full GC before the run.
  *
- * <p>Usage: {@code java -cp benchmarks.jar dev.istiolint.bench.RetainedHeap DIR}
+ * <p>Usage: {@code java -cp benchmarks.jar dev.istiolint.bench.RetainedHeap DIR [--hold]}; with {@code --hold} the
+ * process keeps the result for two minutes, for {@code jcmd PID GC.class_histogram}.
  */
 public final class RetainedHeap {
 
   private RetainedHeap() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws InterruptedException {
     Path corpus = Path.of(args[0]);
+    boolean hold = args.length > 1 && args[1].equals("--hold");
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     // load the classes and compile the schemas once, on the first files (they hold every kind), so that only
     // what the input costs is counted
@@ -39,6 +41,11 @@ public final class RetainedHeap {
         ms,
         after - before,
         resources == 0 ? 0 : (after - before) / resources);
+    if (hold) {
+      // time for: jcmd <pid> GC.class_histogram
+      System.out.println("holding the result for 120 s");
+      Thread.sleep(120_000);
+    }
     Reference.reachabilityFence(result);
   }
 
