@@ -42,6 +42,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /** One run of the pipeline: sources, documents, resources, snapshot, rules, findings. */
 public final class LintRun {
@@ -88,25 +93,18 @@ public final class LintRun {
     findings.addAll(context.problems());
 
     YamlLoader loader = new YamlLoader();
-    ResourceDecoder decoder = new ResourceDecoder(request.defaultNamespace());
     SchemaValidator validator = new SchemaValidator(request.defaultNamespace());
     List<VersionedDiagnostic> versioned = new ArrayList<>();
     List<Resource> resources = new ArrayList<>();
     Map<String, List<String>> lines = new HashMap<>();
     int documents = 0;
-    for (LoadableSource source : sources) {
-      lines.put(source.displayPath(), SourceLines.split(source.bytes()));
-      LoadedFile file = loader.load(source.displayPath(), source.bytes());
-      findings.addAll(file.problems());
-      for (YDocument doc : file.documents()) {
-        documents++;
-        SchemaValidator.Validation validation = validator.validate(doc);
-        findings.addAll(validation.findings());
-        versioned.addAll(validation.versioned());
-        ResourceDecoder.Decoded decoded = decoder.decode(doc);
-        findings.addAll(decoded.problems());
-        decoded.resource().ifPresent(resources::add);
-      }
+    // files are read in parallel; their outcomes are merged in file order, so the result does not depend on timing
+    for (FileOutcome file : inFileOrder(sources, source -> loadFile(source, loader, validator))) {
+      lines.put(file.displayPath(), file.lines());
+      findings.addAll(file.findings());
+      versioned.addAll(file.versioned());
+      resources.addAll(file.resources());
+      documents += file.documents();
     }
     reportDuplicates(resources);
     Map<String, Integer> unknownKinds = new TreeMap<>();
@@ -162,6 +160,81 @@ public final class LintRun {
         collected.missingPaths(),
         List.copyOf(reported),
         quoted);
+  }
+
+  /** What one file gave: its lines, findings, version-dependent findings, resources and number of documents. */
+  private record FileOutcome(
+      String displayPath,
+      List<String> lines,
+      List<Diagnostic> findings,
+      List<VersionedDiagnostic> versioned,
+      List<Resource> resources,
+      int documents) {}
+
+  /** Load, validate and decode one file; the node trees are garbage once this returns. Runs on a worker thread. */
+  private FileOutcome loadFile(LoadableSource source, YamlLoader loader, SchemaValidator validator) {
+    ResourceDecoder decoder = new ResourceDecoder(request.defaultNamespace());
+    List<Diagnostic> found = new ArrayList<>();
+    List<VersionedDiagnostic> versioned = new ArrayList<>();
+    List<Resource> resources = new ArrayList<>();
+    List<String> lines = SourceLines.split(source.bytes());
+    LoadedFile file = loader.load(source.displayPath(), source.bytes());
+    found.addAll(file.problems());
+    for (YDocument doc : file.documents()) {
+      SchemaValidator.Validation validation = validator.validate(doc);
+      found.addAll(validation.findings());
+      versioned.addAll(validation.versioned());
+      ResourceDecoder.Decoded decoded = decoder.decode(doc);
+      found.addAll(decoded.problems());
+      decoded.resource().ifPresent(resources::add);
+    }
+    return new FileOutcome(
+        source.displayPath(), lines, found, versioned, resources, file.documents().size());
+  }
+
+  /**
+   * Applies {@code work} to every source on a fixed pool of one thread per processor and returns the results in the
+   * sources' order, whatever order they finish in. One source, or one processor, runs on the calling thread.
+   */
+  private static <R> List<R> inFileOrder(List<LoadableSource> sources, Function<LoadableSource, R> work) {
+    int threads = Math.min(Runtime.getRuntime().availableProcessors(), sources.size());
+    List<R> out = new ArrayList<>(sources.size());
+    if (threads <= 1) {
+      sources.forEach(source -> out.add(work.apply(source)));
+      return out;
+    }
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "istio-lint-load");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Future<R>> futures = new ArrayList<>(sources.size());
+      for (LoadableSource source : sources) {
+        futures.add(pool.submit(() -> work.apply(source)));
+      }
+      for (Future<R> f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the input", e);
+    } catch (ExecutionException e) {
+      // the same exception the sequential loop would have thrown
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private boolean wanted(String displayPath) {
