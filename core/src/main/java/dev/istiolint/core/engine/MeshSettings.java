@@ -17,13 +17,39 @@ import java.util.Optional;
  * @param defaultDestinationRuleExportTo {@code defaultDestinationRuleExportTo}, default {@code ["*"]}
  * @param trustDomain {@code trustDomain}, default {@code cluster.local}
  * @param authPolicy Istio 1.0's {@code authPolicy} ({@code NONE} or {@code MUTUAL_TLS}), default {@code NONE}
+ * @param defaultServiceExportTo {@code defaultServiceExportTo}, default {@code ["*"]}
+ * @param defaultVirtualServiceExportTo {@code defaultVirtualServiceExportTo}, default {@code ["*"]}
  */
 public record MeshSettings(
     Setting<String> rootNamespace,
     Setting<Boolean> enableAutoMtls,
     Setting<List<String>> defaultDestinationRuleExportTo,
     Setting<String> trustDomain,
-    Setting<String> authPolicy) {
+    Setting<String> authPolicy,
+    Setting<List<String>> defaultServiceExportTo,
+    Setting<List<String>> defaultVirtualServiceExportTo) {
+
+  /** Settings with the Service and VirtualService exportTo defaults ({@code ["*"]}). */
+  public MeshSettings(
+      Setting<String> rootNamespace,
+      Setting<Boolean> enableAutoMtls,
+      Setting<List<String>> defaultDestinationRuleExportTo,
+      Setting<String> trustDomain,
+      Setting<String> authPolicy) {
+    this(
+        rootNamespace,
+        enableAutoMtls,
+        defaultDestinationRuleExportTo,
+        trustDomain,
+        authPolicy,
+        defaultSetting(List.of("*"), "defaultServiceExportTo defaults to [\"*\"]"),
+        defaultSetting(List.of("*"), "defaultVirtualServiceExportTo defaults to [\"*\"]"));
+  }
+
+  /** A setting that holds a version default. */
+  public static <T> Setting<T> defaultSetting(T value, String why) {
+    return new Setting<>(value, new Source(Origin.DEFAULT, why, Optional.empty(), Optional.empty()));
+  }
 
   public MeshSettings {
     Objects.requireNonNull(rootNamespace, "rootNamespace");
@@ -31,6 +57,8 @@ public record MeshSettings(
     Objects.requireNonNull(defaultDestinationRuleExportTo, "defaultDestinationRuleExportTo");
     Objects.requireNonNull(trustDomain, "trustDomain");
     Objects.requireNonNull(authPolicy, "authPolicy");
+    Objects.requireNonNull(defaultServiceExportTo, "defaultServiceExportTo");
+    Objects.requireNonNull(defaultVirtualServiceExportTo, "defaultVirtualServiceExportTo");
   }
 
   /** The root namespace's value. */

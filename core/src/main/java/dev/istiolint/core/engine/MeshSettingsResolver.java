@@ -54,7 +54,13 @@ final class MeshSettingsResolver {
         c.pick(MeshConfig::trustDomain).orElse(def("cluster.local", "trustDomain defaults to cluster.local"));
     MeshSettings.Setting<String> authPolicy =
         c.pick(MeshConfig::authPolicy).orElse(def("NONE", "authPolicy defaults to NONE"));
-    return new MeshSettings(root, auto, exportTo, trust, authPolicy);
+    MeshSettings.Setting<List<String>> serviceExportTo =
+        c.pickList(MeshConfig::defaultServiceExportTo)
+            .orElse(def(List.of("*"), "defaultServiceExportTo defaults to [\"*\"]"));
+    MeshSettings.Setting<List<String>> vsExportTo =
+        c.pickList(MeshConfig::defaultVirtualServiceExportTo)
+            .orElse(def(List.of("*"), "defaultVirtualServiceExportTo defaults to [\"*\"]"));
+    return new MeshSettings(root, auto, exportTo, trust, authPolicy, serviceExportTo, vsExportTo);
   }
 
   /** The version default of enableAutoMtls (tls-semantics §4.1). */
@@ -75,8 +81,7 @@ final class MeshSettingsResolver {
   }
 
   private static <T> MeshSettings.Setting<T> def(T value, String why) {
-    return new MeshSettings.Setting<>(
-        value, new MeshSettings.Source(MeshSettings.Origin.DEFAULT, why, Optional.empty(), Optional.empty()));
+    return MeshSettings.defaultSetting(value, why);
   }
 
   /** The ConfigMap {@code istio} with a parsed mesh config: istio-system first, then by namespace; else istio-<rev>. */

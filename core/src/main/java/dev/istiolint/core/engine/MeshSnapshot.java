@@ -1,6 +1,19 @@
 package dev.istiolint.core.engine;
 
+import dev.istiolint.core.model.AuthorizationPolicy;
 import dev.istiolint.core.model.ConfigMap;
+import dev.istiolint.core.model.EnvoyFilter;
+import dev.istiolint.core.model.IstioOperator;
+import dev.istiolint.core.model.MutatingWebhookConfiguration;
+import dev.istiolint.core.model.ProxyConfig;
+import dev.istiolint.core.model.RequestAuthentication;
+import dev.istiolint.core.model.Secret;
+import dev.istiolint.core.model.Sidecar;
+import dev.istiolint.core.model.Telemetry;
+import dev.istiolint.core.model.ValidatingWebhookConfiguration;
+import dev.istiolint.core.model.WasmPlugin;
+import dev.istiolint.core.model.WorkloadEntry;
+import dev.istiolint.core.model.WorkloadGroup;
 import dev.istiolint.core.model.DestinationRule;
 import dev.istiolint.core.model.Gateway;
 import dev.istiolint.core.model.HostName;
@@ -152,12 +165,10 @@ public final class MeshSnapshot {
     return castAll(m.getOrDefault(namespace, List.of()), type);
   }
 
+  /** The lists are grouped by exact class, so every element is a {@code T}; the view is read-only. */
+  @SuppressWarnings("unchecked")
   private static <T> List<T> castAll(List<Resource> list, Class<T> type) {
-    List<T> out = new ArrayList<>(list.size());
-    for (Resource r : list) {
-      out.add(type.cast(r));
-    }
-    return Collections.unmodifiableList(out);
+    return (List<T>) Collections.unmodifiableList(list);
   }
 
   /** The first resource with this identity (duplicates are reported by the run). */
@@ -273,8 +284,84 @@ public final class MeshSnapshot {
     return Collections.unmodifiableList(serviceEntriesByHost.getOrDefault(host.value(), List.of()));
   }
 
+  public List<Sidecar> sidecars() {
+    return ofType(Sidecar.class);
+  }
+
+  public List<Sidecar> sidecarsIn(String namespace) {
+    return ofType(Sidecar.class, namespace);
+  }
+
+  public List<EnvoyFilter> envoyFilters() {
+    return ofType(EnvoyFilter.class);
+  }
+
+  public List<EnvoyFilter> envoyFiltersIn(String namespace) {
+    return ofType(EnvoyFilter.class, namespace);
+  }
+
+  public List<AuthorizationPolicy> authorizationPolicies() {
+    return ofType(AuthorizationPolicy.class);
+  }
+
+  public List<AuthorizationPolicy> authorizationPoliciesIn(String namespace) {
+    return ofType(AuthorizationPolicy.class, namespace);
+  }
+
+  public List<RequestAuthentication> requestAuthentications() {
+    return ofType(RequestAuthentication.class);
+  }
+
+  public List<RequestAuthentication> requestAuthenticationsIn(String namespace) {
+    return ofType(RequestAuthentication.class, namespace);
+  }
+
+  public List<Telemetry> telemetries() {
+    return ofType(Telemetry.class);
+  }
+
+  public List<WasmPlugin> wasmPlugins() {
+    return ofType(WasmPlugin.class);
+  }
+
+  public List<ProxyConfig> proxyConfigs() {
+    return ofType(ProxyConfig.class);
+  }
+
+  public List<WorkloadEntry> workloadEntries() {
+    return ofType(WorkloadEntry.class);
+  }
+
+  public List<WorkloadEntry> workloadEntriesIn(String namespace) {
+    return ofType(WorkloadEntry.class, namespace);
+  }
+
+  public List<WorkloadGroup> workloadGroups() {
+    return ofType(WorkloadGroup.class);
+  }
+
   public List<ConfigMap> configMaps() {
     return ofType(ConfigMap.class);
+  }
+
+  public List<Secret> secrets() {
+    return ofType(Secret.class);
+  }
+
+  public List<Secret> secretsIn(String namespace) {
+    return ofType(Secret.class, namespace);
+  }
+
+  public List<IstioOperator> istioOperators() {
+    return ofType(IstioOperator.class);
+  }
+
+  public List<MutatingWebhookConfiguration> mutatingWebhookConfigurations() {
+    return ofType(MutatingWebhookConfiguration.class);
+  }
+
+  public List<ValidatingWebhookConfiguration> validatingWebhookConfigurations() {
+    return ofType(ValidatingWebhookConfiguration.class);
   }
 
   // ---- Kubernetes services and workloads ----

@@ -103,6 +103,7 @@ public final class LintRun {
       lines.put(file.displayPath(), file.lines());
       findings.addAll(file.findings());
       versioned.addAll(file.versioned());
+      internalErrors.addAll(file.internalErrors());
       resources.addAll(file.resources());
       documents += file.documents();
     }
@@ -168,6 +169,7 @@ public final class LintRun {
       List<String> lines,
       List<Diagnostic> findings,
       List<VersionedDiagnostic> versioned,
+      List<Throwable> internalErrors,
       List<Resource> resources,
       int documents) {}
 
@@ -176,6 +178,7 @@ public final class LintRun {
     ResourceDecoder decoder = new ResourceDecoder(request.defaultNamespace());
     List<Diagnostic> found = new ArrayList<>();
     List<VersionedDiagnostic> versioned = new ArrayList<>();
+    List<Throwable> internal = new ArrayList<>();
     List<Resource> resources = new ArrayList<>();
     List<String> lines = SourceLines.split(source.bytes());
     LoadedFile file = loader.load(source.displayPath(), source.bytes());
@@ -186,10 +189,11 @@ public final class LintRun {
       versioned.addAll(validation.versioned());
       ResourceDecoder.Decoded decoded = decoder.decode(doc);
       found.addAll(decoded.problems());
+      internal.addAll(decoded.internalErrors());
       decoded.resource().ifPresent(resources::add);
     }
     return new FileOutcome(
-        source.displayPath(), lines, found, versioned, resources, file.documents().size());
+        source.displayPath(), lines, found, versioned, internal, resources, file.documents().size());
   }
 
   /**
@@ -343,8 +347,6 @@ public final class LintRun {
                     + meta.name()
                     + ") failed"
                     + (ctx.lastResource == null ? "" : " on " + ctx.lastResource.id())
-                    + ": "
-                    + e.getClass().getSimpleName()
                     + "; please report it (rerun with --debug for details)",
                 at,
                 ctx.lastResource == null ? Optional.empty() : Optional.of(ctx.lastResource.ref()),

@@ -20,7 +20,7 @@ public record DestinationRule(
     List<Subset> subsets,
     List<Located<String>> exportTo,
     Optional<LabelSelector> workloadSelector)
-    implements Resource {
+    implements IstioResource {
 
   public DestinationRule {
     Objects.requireNonNull(ref, "ref");

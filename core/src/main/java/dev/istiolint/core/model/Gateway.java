@@ -10,7 +10,7 @@ import java.util.TreeMap;
 /** {@code networking.istio.io} Gateway: the workload selector (a plain label map) and the servers. */
 public record Gateway(
     ResourceRef ref, ObjectMeta metadata, SourceSpan span, Map<String, Located<String>> selector, List<Server> servers)
-    implements Resource {
+    implements IstioResource {
 
   public Gateway {
     Objects.requireNonNull(ref, "ref");

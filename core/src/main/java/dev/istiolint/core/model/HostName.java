@@ -35,7 +35,8 @@ public record HostName(String value) implements Comparable<HostName> {
   /**
    * Expands a host written in a resource of {@code namespace} (DestinationRule {@code host}, VirtualService
    * destinations, v1alpha1 targets) as Istio's {@code ResolveShortnameToFQDN}: {@code *} and IP literals are kept, a
-   * name without a dot becomes {@code <name>.<namespace>.svc.cluster.local}, anything with a dot is kept verbatim.
+   * name without a dot becomes {@code <name>.<namespace>.svc.cluster.local}, anything with a dot is kept verbatim. An
+   * empty host stays empty (it matches nothing).
    */
   public static HostName expand(String host, String namespace) {
     return expand(host, namespace, DEFAULT_DOMAIN);
@@ -43,7 +44,7 @@ public record HostName(String value) implements Comparable<HostName> {
 
   /** {@link #expand(String, String)} with another domain suffix. */
   public static HostName expand(String host, String namespace, String domainSuffix) {
-    if (host.equals("*") || host.indexOf('.') >= 0 || isIpLiteral(host)) {
+    if (host.isEmpty() || host.equals("*") || host.indexOf('.') >= 0 || isIpLiteral(host)) {
       return new HostName(host);
     }
     return new HostName(host + "." + namespace + ".svc." + domainSuffix);

@@ -17,7 +17,7 @@ public record IstioOperator(
     Optional<MeshConfig> meshConfig,
     Optional<Located<Boolean>> valuesGlobalMtlsAuto,
     Optional<Located<Boolean>> valuesGlobalMtlsEnabled)
-    implements Resource {
+    implements IstioResource {
 
   public IstioOperator {
     Objects.requireNonNull(ref, "ref");

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /** Legacy cluster-scoped {@code authentication.istio.io/v1alpha1} MeshPolicy; Istio only uses the one named {@code default}. */
 public record MeshPolicy(ResourceRef ref, ObjectMeta metadata, SourceSpan span, LegacyAuthenticationPolicy spec)
-    implements Resource {
+    implements IstioResource {
 
   public MeshPolicy {
     Objects.requireNonNull(ref, "ref");

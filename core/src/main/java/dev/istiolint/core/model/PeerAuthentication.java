@@ -13,7 +13,7 @@ public record PeerAuthentication(
     Optional<LabelSelector> selector,
     Optional<MutualTLS> mtls,
     List<PortMtls> portLevelMtls)
-    implements Resource {
+    implements IstioResource {
 
   public PeerAuthentication {
     Objects.requireNonNull(ref, "ref");

@@ -8,7 +8,7 @@ import java.util.Objects;
  * namespace-wide (which Istio requires to be named {@code default}).
  */
 public record Policy(ResourceRef ref, ObjectMeta metadata, SourceSpan span, LegacyAuthenticationPolicy spec)
-    implements Resource {
+    implements IstioResource {
 
   public Policy {
     Objects.requireNonNull(ref, "ref");

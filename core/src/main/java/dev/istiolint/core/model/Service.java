@@ -57,7 +57,7 @@ public record Service(
 
   /** {@code spec.type}. */
   public enum Type {
-    UNSET("") ,
+    UNSET(""),
     CLUSTER_IP("ClusterIP"),
     NODE_PORT("NodePort"),
     LOAD_BALANCER("LoadBalancer"),

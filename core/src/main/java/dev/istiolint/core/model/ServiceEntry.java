@@ -22,7 +22,7 @@ public record ServiceEntry(
     Optional<LabelSelector> workloadSelector,
     List<Located<String>> exportTo,
     List<Located<String>> subjectAltNames)
-    implements Resource {
+    implements IstioResource {
 
   public ServiceEntry {
     Objects.requireNonNull(ref, "ref");

@@ -21,7 +21,7 @@ public record VirtualService(
     List<Route> http,
     List<Route> tcp,
     List<Route> tls)
-    implements Resource {
+    implements IstioResource {
 
   public VirtualService {
     Objects.requireNonNull(ref, "ref");

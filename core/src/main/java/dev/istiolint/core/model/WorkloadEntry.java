@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** {@code networking.istio.io} WorkloadEntry (a VM or other non-Kubernetes endpoint). */
-public record WorkloadEntry(ResourceRef ref, ObjectMeta metadata, SourceSpan span, Spec spec) implements Resource {
+public record WorkloadEntry(ResourceRef ref, ObjectMeta metadata, SourceSpan span, Spec spec) implements IstioResource {
 
   public WorkloadEntry {
     Objects.requireNonNull(ref, "ref");

@@ -14,7 +14,7 @@ public record WorkloadGroup(
     Map<String, Located<String>> templateAnnotations,
     Optional<WorkloadEntry.Spec> template,
     Optional<SourceSpan> probe)
-    implements Resource {
+    implements IstioResource {
 
   public WorkloadGroup {
     Objects.requireNonNull(ref, "ref");

@@ -43,6 +43,12 @@ public final class CoreRules {
           "not-a-resource",
           Severity.ERROR,
           "A document is not a mapping with apiVersion, kind and metadata.name");
+  public static final RuleMeta NOT_A_MANIFEST =
+      meta(
+          "YAML011",
+          "not-a-manifest",
+          Severity.INFO,
+          "A YAML document that is not a Kubernetes manifest (no kind and no metadata) was skipped");
 
   public static final RuleMeta SCHEMA_UNKNOWN_FIELD =
       meta("SCHEMA001", "unknown-field", Severity.ERROR, "A field is not part of the kind's schema and would be rejected or ignored");
@@ -120,6 +126,7 @@ public final class CoreRules {
         UNREADABLE_PATH,
         TEMPLATE_NOT_YAML,
         NOT_A_RESOURCE,
+        NOT_A_MANIFEST,
         SCHEMA_UNKNOWN_FIELD,
         SCHEMA_WRONG_TYPE,
         SCHEMA_INVALID_ENUM,

@@ -36,6 +36,7 @@ class MeshSettingsTest {
         mesh: |
           enableAutoMtls: false
           defaultDestinationRuleExportTo: ["."]
+          defaultVirtualServiceExportTo: ["."]
           authPolicy: MUTUAL_TLS
       """;
 
@@ -61,6 +62,8 @@ class MeshSettingsTest {
     assertThat(s.destinationRulesPrivateByDefault()).isTrue();
     assertThat(s.authPolicy().value()).isEqualTo("MUTUAL_TLS");
     assertThat(s.rootNamespace().isDefault()).isTrue();
+    assertThat(s.defaultVirtualServiceExportTo().value()).containsExactly(".");
+    assertThat(s.defaultServiceExportTo().value()).containsExactly("*");
   }
 
   @Test

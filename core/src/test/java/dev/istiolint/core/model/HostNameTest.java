@@ -34,6 +34,8 @@ class HostNameTest {
     assertThat(HostName.expand("cafe", "foo").value()).isEqualTo("cafe.foo.svc.cluster.local");
     assertThat(HostName.isIpLiteral("1.2.3")).isFalse();
     assertThat(HostName.isIpLiteral("256.1.1.1")).isFalse();
+    assertThat(HostName.expand("", "foo").value()).isEmpty();
+    assertThat(HostName.of("").matches(HostName.of("a.foo.svc.cluster.local"))).isFalse();
   }
 
   @ParameterizedTest(name = "{0} matches {1}: {2}")

@@ -31,6 +31,14 @@ final class CommonDecoders {
     return r.map(m, key).map(this::selector);
   }
 
+  /**
+   * Istio's networking {@code WorkloadSelector} (ServiceEntry, Sidecar, EnvoyFilter) under {@code key}: its
+   * {@code labels} become {@link LabelSelector#matchLabels()}.
+   */
+  Optional<LabelSelector> networkingSelector(YMap m, String key) {
+    return r.map(m, key).map(sel -> new LabelSelector(r.stringMap(sel, "labels"), List.of(), r.span(sel)));
+  }
+
   LabelSelector selector(YMap sel) {
     List<LabelSelector.Expression> exprs = new ArrayList<>();
     for (YMap x : r.maps(sel, "matchExpressions")) {

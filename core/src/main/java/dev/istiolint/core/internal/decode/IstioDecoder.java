@@ -206,7 +206,7 @@ final class IstioDecoder {
         r.enumOf(s, "location", ServiceEntry.Location.values(), ServiceEntry.Location.UNSET, r.span(s)),
         r.enumOf(s, "resolution", ServiceEntry.Resolution.values(), ServiceEntry.Resolution.UNSET, r.span(s)),
         endpoints,
-        common.selector(s, "workloadSelector"),
+        common.networkingSelector(s, "workloadSelector"),
         r.strings(s, "exportTo"),
         r.strings(s, "subjectAltNames"));
   }

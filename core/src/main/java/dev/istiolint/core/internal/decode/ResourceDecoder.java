@@ -14,6 +14,7 @@ import dev.istiolint.core.model.Resource;
 import dev.istiolint.core.model.ResourceId;
 import dev.istiolint.core.model.ResourceRef;
 import dev.istiolint.core.rule.CoreRules;
+import dev.istiolint.core.rule.RuleMeta;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,9 +63,14 @@ public final class ResourceDecoder {
   }
 
   /** The resource of a document, or the findings that explain why there is none. */
-  public record Decoded(Optional<Resource> resource, List<Diagnostic> problems) {
+  public record Decoded(Optional<Resource> resource, List<Diagnostic> problems, List<Throwable> internalErrors) {
     public Decoded {
       problems = List.copyOf(problems);
+      internalErrors = List.copyOf(internalErrors);
+    }
+
+    public Decoded(Optional<Resource> resource, List<Diagnostic> problems) {
+      this(resource, problems, List.of());
     }
   }
 
@@ -74,11 +80,24 @@ public final class ResourceDecoder {
     }
     Optional<YScalar> apiVersion = scalar(root, "apiVersion");
     Optional<YScalar> kind = scalar(root, "kind");
+    if (root.get("kind").isEmpty() && root.get("metadata").isEmpty()) {
+      // a values file, Chart.yaml, a docker-compose file: not ours to judge, but never dropped without a trace
+      return problem(
+          CoreRules.NOT_A_MANIFEST,
+          root,
+          "not a Kubernetes manifest (no kind and no metadata); skipped");
+    }
     if (apiVersion.isEmpty() || kind.isEmpty()) {
       return problem(root, "the document has no " + (apiVersion.isEmpty() ? "apiVersion" : "kind"));
     }
     Optional<YMap> meta = root.get("metadata").filter(YMap.class::isInstance).map(YMap.class::cast);
-    Optional<YScalar> name = meta.flatMap(m -> scalar(m, "name"));
+    // kubectl create accepts generateName instead of a name
+    Optional<YScalar> name =
+        meta.flatMap(m -> scalar(m, "name").or(() -> scalar(m, "generateName")));
+    if (name.isEmpty() && kind.get().value().equals("IstioOperator")) {
+      // istioctl install reads IstioOperator files that have no name; they never reach the API server as such
+      name = Optional.of(new YScalar("", false, Optional.empty(), kind.get().span()));
+    }
     if (name.isEmpty()) {
       return problem(meta.<YNode>map(m -> m).orElse(root), "the resource has no metadata.name");
     }
@@ -87,9 +106,9 @@ public final class ResourceDecoder {
         new ObjectMeta(
             located(name.get()),
             ns.map(ResourceDecoder::located),
-            stringMap(meta.get(), "labels"),
-            stringMap(meta.get(), "annotations"),
-            scalar(meta.get(), "creationTimestamp").map(YScalar::value));
+            meta.map(m -> stringMap(m, "labels")).orElse(Map.of()),
+            meta.map(m -> stringMap(m, "annotations")).orElse(Map.of()),
+            meta.flatMap(m -> scalar(m, "creationTimestamp")).map(YScalar::value));
     String kindName = kind.get().value();
     String namespace = CLUSTER_SCOPED.contains(kindName) ? "" : ns.map(YScalar::value).orElse(defaultNamespace);
     ResourceRef ref = new ResourceRef(apiVersion.get().value(), new ResourceId(kindName, namespace, name.get().value()));
@@ -97,6 +116,7 @@ public final class ResourceDecoder {
     Header h = new Header(ref, om, root.span(), root, spec);
     List<Diagnostic> problems = new ArrayList<>();
     Resource resource;
+    List<Throwable> internalErrors = new ArrayList<>();
     try {
       resource = typed(h, group(ref.apiVersion()), kindName, problems);
     } catch (RuntimeException e) {
@@ -104,17 +124,18 @@ public final class ResourceDecoder {
           new Diagnostic(
               CoreRules.INTERNAL_ERROR,
               CoreRules.INTERNAL_ERROR.defaultSeverity(),
-              "decoding " + ref.id() + " failed (" + e.getClass().getSimpleName()
-                  + "); it is analysed as a generic resource; please report it",
+              "decoding " + ref.id()
+                  + " failed; it is analysed as a generic resource; please report it (rerun with --debug for details)",
               om.name().span(),
               Optional.of(ref),
               List.of()));
+      internalErrors.add(e);
       resource = null;
     }
     if (resource == null) {
       resource = new GenericResource(ref, om, root.span());
     }
-    return new Decoded(Optional.of(resource), problems);
+    return new Decoded(Optional.of(resource), problems, internalErrors);
   }
 
   private Resource typed(Header h, String group, String kind, List<Diagnostic> problems) {
@@ -217,12 +238,16 @@ public final class ResourceDecoder {
   }
 
   private static Decoded problem(YNode at, String message) {
+    return problem(CoreRules.NOT_A_RESOURCE, at, message);
+  }
+
+  private static Decoded problem(RuleMeta rule, YNode at, String message) {
     return new Decoded(
         Optional.empty(),
         List.of(
             new Diagnostic(
-                CoreRules.NOT_A_RESOURCE,
-                CoreRules.NOT_A_RESOURCE.defaultSeverity(),
+                rule,
+                rule.defaultSeverity(),
                 message,
                 at.span().start(),
                 Optional.empty(),

@@ -237,7 +237,7 @@ public final class SourceCollector {
     }
 
     private void read(Path file, String shown, long size) {
-      if (!seen.add(file.toAbsolutePath().normalize())) {
+      if (!seen.add(identity(file))) {
         return;
       }
       if (size > maxFileBytes) {
@@ -259,6 +259,15 @@ public final class SourceCollector {
         return;
       }
       sources.add(new LoadableSource(shown, bytes));
+    }
+  }
+
+  /** The real path of a file, so that one named twice (or through a link) is read once. */
+  private static Path identity(Path file) {
+    try {
+      return file.toRealPath();
+    } catch (IOException e) {
+      return file.toAbsolutePath().normalize();
     }
   }
 

@@ -12,8 +12,8 @@ import java.util.List;
  * @param restartOffsets the char offset in {@code text} of each of {@code restartLines}
  * @param problems encoding problems, with their lines
  * @param refused true when the bytes could not be decoded at all (the file is not read further)
- * @param templateLine 1-based line of the first {@code {{}, or 0 when there is none
- * @param templateColumn 1-based column of that {@code {{}
+ * @param templateLine 1-based line of the first template action (two opening braces), or 0 when there is none
+ * @param templateColumn 1-based column of that template action
  */
 record DecodedText(
     String text,

@@ -36,7 +36,7 @@ final class EventComposer {
    * Why {@link #run} returned: the end of the stream, or a document that could not be read at {@code line}:{@code
    * column} (1-based, in the whole file). {@code parserError} is true when the parser itself failed there.
    */
-  record Stop(boolean endOfStream, int line, int column, boolean parserError) {}
+  record Stop(boolean endOfStream, int line, int column, boolean parserError, boolean fatal) {}
 
   private static final String CORE = "tag:yaml.org,2002:";
   private static final Set<String> SCALAR_TAGS = Set.of("str", "int", "float", "bool", "null", "binary", "merge");
@@ -56,25 +56,41 @@ final class EventComposer {
   private long aliasNodes;
   private long aliasChars;
   private SourceSpan last;
+  private final FileBudget budget;
 
   /**
    * @param lineOffset the 0-based line of the file where the parsed text starts (after a recovery)
+   * @param budget what earlier runs over the same file used (nodes, duplicate keys reported)
    * @param roots receives the root of every non-empty document
    * @param problems receives the findings
    */
-  EventComposer(String file, int lineOffset, LoaderLimits limits, List<YNode> roots, List<Diagnostic> problems) {
+  EventComposer(
+      String file, int lineOffset, FileBudget budget, LoaderLimits limits, List<YNode> roots, List<Diagnostic> problems) {
     this.file = file;
+    this.budget = budget;
     this.lineOffset = lineOffset;
     this.limits = limits;
     this.roots = roots;
     this.problems = problems;
   }
 
+  /** What the runs over one file have used so far; one per {@link YamlLoader#load} call, never shared. */
+  static final class FileBudget {
+    long nodes;
+    int duplicateKeys;
+  }
+
   /** Consumes events until the end of the stream or the first document that cannot be read. */
   Stop run(Iterator<Event> events) {
+    boolean inParser = false;
     try {
-      while (events.hasNext()) {
+      while (true) {
+        inParser = true;
+        if (!events.hasNext()) {
+          break;
+        }
         Event e = events.next();
+        inParser = false;
         SourceSpan at = span(e.getStartMark(), e.getEndMark());
         last = at;
         switch (e.getEventId()) {
@@ -89,11 +105,24 @@ final class EventComposer {
           }
         }
       }
-      return new Stop(true, 0, 0, false);
+      return new Stop(true, 0, 0, false, false);
     } catch (Refusal r) {
-      problems.add(finding(r.rule, r.getMessage() + "; the document was not read", r.at, List.of()));
-      return new Stop(false, r.at.startLine(), r.at.startColumn(), false);
+      boolean fatal = r.rule.equals(CoreRules.FILE_TOO_LARGE);
+      String consequence = fatal ? "; the rest of the file was not read" : "; the document was not read";
+      problems.add(finding(r.rule, r.getMessage() + consequence, r.at, List.of()));
+      return new Stop(false, r.at.startLine(), r.at.startColumn(), false, fatal);
     } catch (RuntimeException | StackOverflowError e) {
+      if (!inParser) {
+        // a bug in this class, not a problem of the input: say so, and go on with the next document
+        SourceSpan at = last != null ? last.start() : SourceSpan.at(file, lineOffset + 1, 1);
+        problems.add(
+            finding(
+                CoreRules.INTERNAL_ERROR,
+                "istio-lint failed to read this document; please report it",
+                at,
+                List.of()));
+        return new Stop(false, at.startLine(), at.startColumn(), false, false);
+      }
       // the parser and scanner throw their own exceptions, and a few others on malformed input
       return parserFailure(e);
     }
@@ -126,7 +155,7 @@ final class EventComposer {
       Optional<Mark> mark = m.getProblemMark().isPresent() ? m.getProblemMark() : m.getContextMark();
       at = span(mark, mark);
       marked = true;
-      StringBuilder text = new StringBuilder(Snippet.of(oneLine(m.getProblem()), 200));
+      StringBuilder text = new StringBuilder(Snippet.of(humanize(oneLine(m.getProblem())), 200));
       if (m.getContext() != null) {
         text.append(" (").append(Snippet.of(oneLine(m.getContext()), 120));
         if (m.getContextMark().isPresent() && m.getProblemMark().isPresent()) {
@@ -149,8 +178,32 @@ final class EventComposer {
       }
     }
     problems.add(finding(CoreRules.SYNTAX_ERROR, message, at, List.of()));
-    return new Stop(false, at.startLine(), at.startColumn(), marked);
+    return new Stop(false, at.startLine(), at.startColumn(), marked, false);
   }
+
+  /** The parser's token names in words (only on the error path). */
+  private static String humanize(String problem) {
+    String s = problem;
+    for (String[] r : TOKEN_WORDS) {
+      s = s.replace(r[0], r[1]);
+    }
+    if (!s.contains("(TAB)")) {
+      s = s.replaceAll("\\. \\(Do not use .{1,8} for indentation\\)", "");
+    }
+    return s;
+  }
+
+  private static final String[][] TOKEN_WORDS = {
+    {"'<document start>'", "a document start (---)"},
+    {"'<document end>'", "a document end (...)"},
+    {"'<stream end>'", "the end of the file"},
+    {"<stream end>", "the end of the file"},
+    {"<block end>", "the end of the indented block"},
+    {"'<block mapping start>'", "the start of a mapping"},
+    {"'<block sequence start>'", "the start of a list"},
+    {"'?'", "a mapping key"},
+    {"but got :", "but got ':'"},
+  };
 
   private static String oneLine(String s) {
     return s == null ? "" : s.strip().replaceAll("\\s*\\n\\s*", " ");
@@ -173,6 +226,7 @@ final class EventComposer {
   }
 
   private void scalar(ScalarEvent e, SourceSpan at) {
+    countNode(at);
     boolean plain = e.isPlain();
     Optional<String> tag = Optional.empty();
     if (e.getTag().isPresent()) {
@@ -198,6 +252,7 @@ final class EventComposer {
           "the document nests mappings and lists deeper than " + limits.maxDepth() + " levels",
           at);
     }
+    countNode(at);
     boolean map = e.getEventId() == Event.ID.MappingStart;
     if (e.getTag().isPresent()) {
       String t = e.getTag().get();
@@ -210,6 +265,15 @@ final class EventComposer {
       anchors.put(anchor, OPEN);
     }
     stack.add(new Frame(map, at, anchor));
+  }
+
+  private void countNode(SourceSpan at) {
+    if (++budget.nodes > limits.maxNodes()) {
+      throw new Refusal(
+          CoreRules.FILE_TOO_LARGE,
+          "the file holds more than " + limits.maxNodes() + " YAML nodes (keys, values, mappings and lists)",
+          at);
+    }
   }
 
   private void close(SourceSpan at) {
@@ -291,19 +355,32 @@ final class EventComposer {
     }
     YScalar first = parent.keys.putIfAbsent(key.value(), key);
     if (first != null) {
-      problems.add(
-          finding(
-              CoreRules.DUPLICATE_KEY,
-              "the key \""
-                  + Snippet.of(key.value())
-                  + "\" appears twice in this mapping (first at line "
-                  + first.span().startLine()
-                  + "); tools disagree on which value wins, so remove one (the first is used here)",
-              key.span(),
-              List.of(RelatedLocation.of(first.span(), "first \"" + Snippet.of(key.value()) + "\" key"))));
+      duplicateKey(key, first);
       return;
     }
     parent.raw.add(new YMap.Entry(key, node));
+  }
+
+  private void duplicateKey(YScalar key, YScalar first) {
+    int count = ++budget.duplicateKeys;
+    if (count > limits.maxProblemsPerFile()) {
+      return; // the last listed finding says that further ones are not listed
+    }
+    String advice =
+        count == limits.maxProblemsPerFile()
+            ? "further duplicate keys in this file are not listed"
+            : "tools disagree on which value wins, so remove one (the first is used here)";
+    problems.add(
+        finding(
+            CoreRules.DUPLICATE_KEY,
+            "the key \""
+                + Snippet.of(key.value())
+                + "\" appears twice in this mapping (first at line "
+                + first.span().startLine()
+                + "); "
+                + advice,
+            key.span(),
+            List.of(RelatedLocation.of(first.span(), "first \"" + Snippet.of(key.value()) + "\" key"))));
   }
 
   private void merge(Frame parent, YScalar key, YNode value) {

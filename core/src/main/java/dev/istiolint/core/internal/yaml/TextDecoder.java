@@ -39,6 +39,7 @@ final class TextDecoder {
   private int[] restartOffsets = new int[16];
   private int restarts;
   private int previous = -1;
+  private boolean inComment;
   private int templateLine;
   private int templateColumn;
 
@@ -196,6 +197,9 @@ final class TextDecoder {
         out.append('\n');
         lineStart = out.length();
         afterCr = false;
+        if (restarts > 0 && restartLines[restarts - 1] == line && restartOffsets[restarts - 1] == lineStart - 1) {
+          restartOffsets[restarts - 1] = lineStart; // the line after "..." starts after the whole CR LF
+        }
         return;
       }
       endLine();
@@ -227,7 +231,10 @@ final class TextDecoder {
   }
 
   private void emit(int cp) {
-    if (cp == '{' && previous == '{' && templateLine == 0) {
+    if (cp == '#' && (previous == -1 || previous == ' ' || previous == '\t')) {
+      inComment = true; // a {{ in a comment is no template action
+    }
+    if (cp == '{' && previous == '{' && templateLine == 0 && !inComment) {
       templateLine = line + 1;
       templateColumn = column; // 1-based column of the first brace of the pair
     }
@@ -258,6 +265,7 @@ final class TextDecoder {
     line++;
     column = 0;
     previous = -1;
+    inComment = false;
     lineStart = out.length();
     if (restartAtNextLine) {
       restartAtNextLine = false;

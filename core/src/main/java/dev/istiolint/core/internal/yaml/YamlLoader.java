@@ -25,8 +25,9 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  */
 public final class YamlLoader {
 
+  private static final int READ_BUFFER_CHARS = 1024 * 1024;
+
   private final LoaderLimits limits;
-  private final LoadSettings settings;
 
   public YamlLoader() {
     this(LoaderLimits.DEFAULT);
@@ -34,9 +35,6 @@ public final class YamlLoader {
 
   public YamlLoader(LoaderLimits limits) {
     this.limits = Objects.requireNonNull(limits, "limits");
-    // the size cap is enforced before reading, so the parser's own code point limit must not cut a legal file
-    this.settings =
-        LoadSettings.builder().setUseMarks(true).setParseComments(false).setCodePointLimit(Integer.MAX_VALUE).build();
   }
 
   public LoaderLimits limits() {
@@ -78,6 +76,7 @@ public final class YamlLoader {
     int startOffset = 0;
     int stops = 0;
     int nextRestart = 0;
+    EventComposer.FileBudget budget = new EventComposer.FileBudget();
     while (true) {
       StringReader reader = new StringReader(text.text());
       try {
@@ -85,9 +84,10 @@ public final class YamlLoader {
       } catch (IOException e) {
         throw new UncheckedIOException(e); // a StringReader never fails
       }
+      LoadSettings settings = settings(text.text().length() - startOffset);
       ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, reader));
-      EventComposer.Stop stop = new EventComposer(file, startLine, limits, roots, problems).run(parser);
-      if (stop.endOfStream()) {
+      EventComposer.Stop stop = new EventComposer(file, startLine, budget, limits, roots, problems).run(parser);
+      if (stop.endOfStream() || stop.fatal()) {
         return;
       }
       stops++;
@@ -118,6 +118,21 @@ public final class YamlLoader {
       startLine = lines[nextRestart];
       startOffset = text.restartOffsets()[nextRestart];
     }
+  }
+
+  /**
+   * Parser settings for {@code length} chars of text. The reader copies its whole window at every buffer refill
+   * inside one long scalar, so the default 1 KiB buffer makes an 8 MiB scalar take many seconds; a 1 MiB buffer makes
+   * that cost negligible without allocating the whole text again after each recovery. The size cap is enforced
+   * before reading, so the parser's own code point limit is lifted.
+   */
+  private static LoadSettings settings(int length) {
+    return LoadSettings.builder()
+        .setUseMarks(true)
+        .setParseComments(false)
+        .setCodePointLimit(Integer.MAX_VALUE)
+        .setBufferSize(Math.max(Math.min(length + 1, READ_BUFFER_CHARS), 1024))
+        .build();
   }
 
   /** One document per root, and one per item of a list kind. */

@@ -320,7 +320,7 @@ class ResourceDecoderTest {
             ServiceEntry.class);
     assertThat(se.endpoints().get(0).ports().get("http").value()).isEqualTo(8080);
     assertThat(se.endpoints().get(0).labelValues()).containsEntry("app", "vm");
-    assertThat(se.workloadSelector()).isPresent();
+    assertThat(se.workloadSelector().orElseThrow().labelValues()).containsEntry("app", "vm");
     assertThat(se.exportTo()).extracting(Located::value).containsExactly(".");
   }
 

@@ -54,7 +54,7 @@ class LargeInputTest {
     long start = System.nanoTime();
     LintResult result = Linter.lint(LintRequest.builder().baseDirectory(dir).path(file).build());
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    assertThat(millis).isLessThan(5000);
+    assertThat(millis).as("a few seconds at most, even on a busy machine").isLessThan(15_000);
     assertThat(result.findings())
         .extracting(Diagnostic::rule)
         .doesNotContain(

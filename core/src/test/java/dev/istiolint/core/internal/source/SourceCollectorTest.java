@@ -76,7 +76,9 @@ class SourceCollectorTest {
   @Test
   void readsAFileNamedTwiceOnce() throws IOException {
     Path f = write("a.yaml", "a: 1");
+    Path link = Files.createSymbolicLink(dir.resolve("link.yml"), f);
     assertThat(shown(collect(f, dir))).containsExactly("a.yaml");
+    assertThat(shown(collect(link, f))).containsExactly("link.yml");
   }
 
   @Test
@@ -118,6 +120,7 @@ class SourceCollectorTest {
     assertThat(c.problems().get(0).message()).contains("does not exist");
     assertThat(c.problems().get(1).message()).contains("loop");
     assertThat(c.problems().get(3).message()).contains("outside");
+    Files.delete(dir.resolve("zero.yaml")); // not left for the temp folder cleanup, which warns about it
   }
 
   @Test
