@@ -59,12 +59,22 @@ measure() {
   printf '%-34s %9.2f %10s   (exit %s; walls: %s)\n' "$name" "$mw" "$mr" "$code" "${walls[*]}"
 }
 
+# the launcher builds its jar and class-data-sharing archive on first use: do that before timing anything
+$CLI check --format json "$CORPUS/small/ns-0001.yaml" >/dev/null 2>&1 || true
+$CLI check --format json "$CORPUS/small/ns-0001.yaml" >/dev/null 2>&1 || true
+
+# VARIANT="-XX:TieredStopAtLevel=4 -XX:-UseSerialGC -XX:+UseParallelGC": also time the big corpora with these JVM
+# options appended (the launcher reads ISTIO_LINT_JAVA_OPTS), e.g. to compare its C1 + serial GC defaults with C2
+VARIANT=${VARIANT-}
+
 mkdir -p bench/results
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 OUT=bench/results/cli-$STAMP.txt
 {
   echo "CLI cold processes, $STAMP, $(nproc) cores, $(java -version 2>&1 | head -1), RUNS=$RUNS, medians"
   echo "CLI: $CLI check --format json"
+  [[ -n $VARIANT ]] && echo "VARIANT: ISTIO_LINT_JAVA_OPTS=\"$VARIANT\""
+  echo "git: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- core rules cli bench || echo ' (dirty)')"
   echo "load before: $(uptime)"
   echo
   printf '%-34s %9s %10s\n' "what" "wall (s)" "RSS (MiB)"
@@ -74,6 +84,9 @@ OUT=bench/results/cli-$STAMP.txt
   measure "20-file folder: parse-only" java -cp "$JAR" dev.istiolint.bench.ParseOnly "$CORPUS/20files"
   for s in $SIZES; do
     measure "$s: istio-lint" $CLI check --format json "$CORPUS/$s"
+    if [[ -n $VARIANT ]]; then
+      ISTIO_LINT_JAVA_OPTS="$VARIANT" measure "$s: istio-lint, VARIANT" $CLI check --format json "$CORPUS/$s"
+    fi
     measure "$s: parse-only baseline" java -cp "$JAR" dev.istiolint.bench.ParseOnly "$CORPUS/$s"
   done
   echo
