@@ -6,6 +6,7 @@ import dev.istiolint.core.LintResult;
 import dev.istiolint.core.Linter;
 import dev.istiolint.core.config.Baseline;
 import dev.istiolint.core.diag.Severity;
+import dev.istiolint.core.report.AtomicFile;
 import dev.istiolint.core.report.GithubReporter;
 import dev.istiolint.core.report.JsonReporter;
 import dev.istiolint.core.report.JunitReporter;
@@ -15,11 +16,7 @@ import dev.istiolint.core.report.TextReporter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,7 +107,7 @@ final class CheckCommand implements Callable<Integer> {
     PrintWriter err = top.spec.commandLine().getErr();
 
     if (writeBaseline != null) {
-      writeAtomically(writeBaseline, Baseline.of(result).toJson());
+      AtomicFile.write(writeBaseline, Baseline.of(result).toJson());
       out.println("Wrote " + result.findings().size() + " findings to the baseline " + writeBaseline + ".");
     } else {
       StringWriter report = new StringWriter();
@@ -118,7 +115,7 @@ final class CheckCommand implements Callable<Integer> {
       if (output == null) {
         out.print(report);
       } else {
-        writeAtomically(output, report.toString());
+        AtomicFile.write(output, report.toString());
         if (!quiet) {
           out.println(TextReporter.summaryLine(result));
         }
@@ -169,26 +166,5 @@ final class CheckCommand implements Callable<Integer> {
       case github -> new GithubReporter();
       case junit -> new JunitReporter();
     };
-  }
-
-  private static void writeAtomically(Path target, String text) {
-    Path abs = target.toAbsolutePath();
-    try {
-      Path dir = abs.getParent();
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-      try {
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        try {
-          Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-    } catch (IOException e) {
-      throw new LintException(LintException.Kind.IO, "cannot write " + target + ": " + e.getMessage(), e);
-    }
   }
 }

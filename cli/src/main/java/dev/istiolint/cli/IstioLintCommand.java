@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Offline static analysis of Istio manifests: effective mTLS, references, schema.",
-    subcommands = {CheckCommand.class, RulesCommand.class, RuleCommand.class, AutoComplete.GenerateCompletion.class},
+    subcommands = {CheckCommand.class, TlsCommand.class, RulesCommand.class, RuleCommand.class, AutoComplete.GenerateCompletion.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  nothing at or above --fail-on",

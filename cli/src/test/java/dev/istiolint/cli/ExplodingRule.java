@@ -17,5 +17,6 @@ public final class ExplodingRule implements LintRule {
         throw new IllegalStateException("boom");
       }
     }
+    ctx.notApplicable("no resource is named explode");
   }
 }

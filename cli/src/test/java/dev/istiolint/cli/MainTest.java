@@ -125,6 +125,12 @@ class MainTest {
   }
 
   @Test
+  void meshConfigFileIsReadAndAMissingOneIsAUsageError() {
+    assertThat(Cli.run("check", "--mesh-config", "does/not/mesh.yaml", CLEAN))
+        .isEqualTo(new Cli.Run(2, "", "error: the mesh config file does/not/mesh.yaml does not exist or is not a file\n"));
+  }
+
+  @Test
   void selectIgnoreAndSeverityShapeTheFindings() {
     assertThat(Cli.run("check", "-q", "--select", "YAML010", FINDINGS).out())
         .isEqualTo("testdata/reporters/findings/input/d-not-a-resource.yaml:4:3: error: [YAML010] the resource has no metadata.name\n");
@@ -154,6 +160,7 @@ class MainTest {
     assertThat(Cli.run("check", "-q", "--exit-zero", FINDINGS).code()).isZero();
     assertThat(Cli.run("check", "-q", "--exit-zero", "missing.yaml", FINDINGS).code()).isEqualTo(2);
     assertThat(Cli.run("check", "--fail-on", "sometimes", CLEAN).code()).isEqualTo(2);
+    assertThat(Cli.run("check", "-q", "--fail-on", "WARNING", CONTEXT).code()).isEqualTo(1);
   }
 
   @Test
@@ -201,6 +208,11 @@ class MainTest {
         .isEqualTo(CLEAN_SUMMARY + "Istio version: 1.28 (default (newest profile))\nRules run: LINT003, YAML001\n");
     Cli.Run json = Cli.run("check", "--verbose", "--format", "json", "--select", "YAML001", CLEAN);
     assertThat(json.err()).isEqualTo("Istio version: 1.28 (default (newest profile))\nRules run: YAML001\n");
+    Cli.Run notRun = Cli.run("check", "-q", "--verbose", "--select", "LINT900,YAML001", CLEAN);
+    assertThat(notRun.out())
+        .isEqualTo(
+            "Istio version: 1.28 (default (newest profile))\nRules run: YAML001\n"
+                + "Rule not run: LINT900: no resource is named explode\n");
   }
 
   @Test
@@ -231,7 +243,7 @@ class MainTest {
   @Test
   void internalErrorsExitThreeAndDebugPrintsTheStackTrace() {
     Cli.Run run = Cli.run("check", "-q", "testdata/cli/explode.yaml");
-    assertThat(run.out()).isEqualTo("<rules>:1:1: error: [LINT001] rule LINT900 (test-explodes) failed: IllegalStateException; please report it (rerun with --debug for details)\n");
+    assertThat(run.out()).isEqualTo("<rules>:1:1: error: [LINT001] rule LINT900 (test-explodes) failed; please report it (rerun with --debug for details)\n");
     assertThat(run.err()).isEmpty();
     assertThat(run.code()).isEqualTo(3);
     Cli.Run debug = Cli.run("check", "-q", "--debug", "testdata/cli/explode.yaml");
@@ -316,6 +328,24 @@ class MainTest {
         .isEqualTo("# LINT900 test-explodes\n\nFails on purpose in tests\n\nSee " + DOCS + "LINT900.md\n");
     assertThat(Cli.run("rule", "NOPE001"))
         .isEqualTo(new Cli.Run(2, "", "error: unknown rule id: NOPE001; see 'istio-lint rules'\n"));
+  }
+
+  @Test
+  void everyCoreFindingHasItsDocumentationInTheJar() {
+    for (var rule : dev.istiolint.core.rule.CoreRules.all()) {
+      assertThat(MainTest.class.getClassLoader().getResource(rule.docResource())).as(rule.id()).isNotNull();
+      assertThat(Cli.run("rule", rule.id()).out()).as(rule.id()).startsWith("# " + rule.id() + " " + rule.name() + "\n");
+    }
+  }
+
+  @Test
+  void galleySuppressionMatchesTheIstioCode() {
+    String dr = "apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: r\n  namespace: foo\n"
+        + "  annotations:\n    galley.istio.io/analyze-suppress: \"IST0108, IST0106\"\nspec:\n  host: a_b\n";
+    Cli.Run run = Cli.runWithStdin(dr, "check", "-q", "-");
+    assertThat(run).isEqualTo(new Cli.Run(0, "", ""));
+    Cli.Run plain = Cli.runWithStdin(dr.replace("IST0106", "IST0999"), "check", "-q", "-");
+    assertThat(plain.out()).contains("[SCHEMA008]");
   }
 
   @Test

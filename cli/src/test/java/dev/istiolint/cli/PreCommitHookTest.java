@@ -51,7 +51,9 @@ class PreCommitHookTest {
     assertThat(failing.output()).containsPattern("httpbin-dr\\.yaml:\\d+:\\d+: error: \\[YAML\\d{3}\\]");
 
     Files.writeString(repo.resolve("httpbin-dr.yaml"), GOOD, StandardCharsets.UTF_8);
-    exec(repo, env, "git", "add", "httpbin-dr.yaml");
+    Files.createDirectories(repo.resolve(".github/workflows"));
+    Files.writeString(repo.resolve(".github/workflows/ci.yml"), "on: push\njobs: {}\n", StandardCharsets.UTF_8);
+    exec(repo, env, "git", "add", "httpbin-dr.yaml", ".github");
     Exec passing = exec(repo, env, "pre-commit", "try-repo", root.toString(), "istio-lint", "--verbose");
     assertThat(passing.code()).as(passing.output()).isZero();
     assertThat(passing.output()).contains("No problems found in 1 file");

@@ -21,7 +21,7 @@ class SarifSchemaTest {
     try (InputStream in = SarifSchemaTest.class.getResourceAsStream("/sarif/sarif-2.1.0-subset.schema.json")) {
       schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in);
     }
-    for (String input : new String[] {"findings", "clean", "suppressions"}) {
+    for (String input : new String[] {"findings", "clean", "suppressions", "escaping"}) {
       Cli.Run run = Cli.run("check", "--format", "sarif", "testdata/reporters/" + input + "/input");
       JsonNode sarif = JsonMapper.builder().build().readTree(run.out());
       List<Error> errors = schema.validate(sarif);

@@ -12,7 +12,22 @@ public final class BuiltInRules {
 
   /** The built-in rules, in registration order. */
   public static List<LintRule> builtIn() {
-    return List.of();
+    return List.of(
+        new dev.istiolint.rules.tls.MtlsModeConflict(),
+        new dev.istiolint.rules.tls.PlaintextBetweenSidecars(),
+        new dev.istiolint.rules.tls.TlsOverrideDropsMeshMtls(),
+        new dev.istiolint.rules.tls.DestinationRuleTlsWithoutCaCertificates(),
+        new dev.istiolint.rules.tls.PortTlsWithoutCaCertificates(),
+        new dev.istiolint.rules.tls.RootNamespacePeerAuthenticationSelector(),
+        new dev.istiolint.rules.tls.DuplicatePeerAuthentication(),
+        new dev.istiolint.rules.tls.MeshPolicyNotDefault(),
+        new dev.istiolint.rules.tls.NamespacePolicyNotDefault(),
+        new dev.istiolint.rules.tls.PortLevelMtlsUnknownPort(),
+        new dev.istiolint.rules.tls.DestinationRuleHostNotFullyQualified(),
+        new dev.istiolint.rules.tls.DestinationRuleNotExportedToOwnNamespace(),
+        new dev.istiolint.rules.tls.WorkloadSelectorShadowsDestinationRule(),
+        new dev.istiolint.rules.tls.MergedTrafficPolicyDiscarded(),
+        new dev.istiolint.rules.tls.PortLevelSettingsDropTls());
   }
 
   /**

@@ -10,6 +10,8 @@ import dev.istiolint.core.diag.Diagnostic;
 import dev.istiolint.core.diag.RelatedLocation;
 import dev.istiolint.core.diag.Severity;
 import dev.istiolint.core.engine.MeshSnapshot;
+import dev.istiolint.core.engine.tls.TlsMatrix;
+import dev.istiolint.core.engine.tls.TlsResolver;
 import dev.istiolint.core.internal.decode.MeshConfigFile;
 import dev.istiolint.core.internal.decode.ResourceDecoder;
 import dev.istiolint.core.internal.schema.SchemaValidator;
@@ -57,6 +59,7 @@ public final class LintRun {
   private final List<Diagnostic> findings = new ArrayList<>();
   private final List<Throwable> internalErrors = new ArrayList<>();
   private final Map<String, String> rulesNotRun = new TreeMap<>();
+  private TlsMatrix tlsMatrix;
 
   public LintRun(LintRequest request) {
     this.request = request;
@@ -290,7 +293,19 @@ public final class LintRun {
             .filter(r -> LEGACY_KINDS.contains(r.kind()) && r.ref().apiVersion().startsWith("authentication.istio.io/"))
             .findFirst();
     if (legacy.isPresent()) {
-      reason[0] = "implied by " + legacy.get().id() + " (authentication.istio.io/v1alpha1 exists only before 1.6)";
+      String because = "implied by " + legacy.get().id() + " (authentication.istio.io/v1alpha1 exists only before 1.6)";
+      // APIs first served in 1.5 next to the legacy ones: the mesh is in the 1.5 transition, not on 1.0
+      Optional<Resource> newer =
+          resources.stream()
+              .filter(r -> r.ref().apiVersion().startsWith("security.istio.io/")
+                  || r.ref().apiVersion().equals("networking.istio.io/v1beta1"))
+              .findFirst();
+      if (newer.isPresent()) {
+        reason[0] = because + " with " + newer.get().id() + " (" + newer.get().ref().apiVersion()
+            + ", served since 1.5)";
+        return new IstioVersion(1, 5);
+      }
+      reason[0] = because;
       return IstioVersion.V1_0;
     }
     reason[0] = "default (newest profile)";
@@ -387,6 +402,14 @@ public final class LintRun {
     @Override
     public IstioVersion istioVersion() {
       return version;
+    }
+
+    @Override
+    public TlsMatrix tls() {
+      if (tlsMatrix == null) {
+        tlsMatrix = TlsResolver.resolve(snapshot, version);
+      }
+      return tlsMatrix;
     }
 
     @Override

@@ -27,8 +27,26 @@ public final class GithubReporter implements Reporter {
     }
   }
 
+  /** Workflow-command escaping, plus control, bidi and unpaired surrogate characters shown as {@code \\uXXXX}. */
   private static String data(String s) {
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      switch (cp) {
+        case '%' -> out.append("%25");
+        case '\r' -> out.append("%0D");
+        case '\n' -> out.append("%0A");
+        default -> {
+          if (cp == '\t') {
+            out.append('\t');
+          } else {
+            out.append(TextReporter.clean(new String(Character.toChars(cp)), 1));
+          }
+        }
+      }
+    }
+    return out.toString();
   }
 
   private static String property(String s) {

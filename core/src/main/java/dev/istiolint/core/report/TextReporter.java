@@ -147,7 +147,8 @@ public final class TextReporter implements Reporter {
     String gutter = String.valueOf(lineNo);
     String pad = " ".repeat(gutter.length());
     String caret = color ? "\u001b[1;32m^\u001b[0m" : "^";
-    return " " + gutter + " | " + shown + "\n" + " " + pad + " | " + " ".repeat(before.codePointCount(0, before.length())) + caret + "\n";
+    String source = shown.length() == 0 ? " " + gutter + " |" : " " + gutter + " | " + shown;
+    return source + "\n" + " " + pad + " | " + " ".repeat(before.codePointCount(0, before.length())) + caret + "\n";
   }
 
   private String paint(Severity s) {

@@ -51,9 +51,17 @@ public final class CoreRules {
           "A YAML document that is not a Kubernetes manifest (no kind and no metadata) was skipped");
 
   public static final RuleMeta SCHEMA_UNKNOWN_FIELD =
-      meta("SCHEMA001", "unknown-field", Severity.ERROR, "A field is not part of the kind's schema and would be rejected or ignored");
+      meta(
+          "SCHEMA001",
+          "unknown-field",
+          Severity.ERROR,
+          "A field is not part of the kind's schema and would be rejected or ignored");
   public static final RuleMeta SCHEMA_WRONG_TYPE =
-      meta("SCHEMA002", "wrong-type", Severity.ERROR, "A value has the wrong type, such as a string where a number is expected");
+      meta(
+          "SCHEMA002",
+          "wrong-type",
+          Severity.ERROR,
+          "A value has the wrong type, such as a string where a number is expected");
   public static final RuleMeta SCHEMA_INVALID_ENUM =
       meta("SCHEMA003", "invalid-enum-value", Severity.ERROR, "A value is not one of the values the field allows");
   public static final RuleMeta SCHEMA_MISSING_REQUIRED =

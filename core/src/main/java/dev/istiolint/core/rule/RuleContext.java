@@ -2,6 +2,8 @@ package dev.istiolint.core.rule;
 
 import dev.istiolint.core.diag.RelatedLocation;
 import dev.istiolint.core.engine.MeshSnapshot;
+import dev.istiolint.core.engine.tls.TlsMatrix;
+import dev.istiolint.core.engine.tls.TlsResolver;
 import dev.istiolint.core.model.IstioVersion;
 import dev.istiolint.core.model.Located;
 import dev.istiolint.core.model.Resource;
@@ -16,6 +18,14 @@ public interface RuleContext {
 
   /** The Istio version whose semantics apply. */
   IstioVersion istioVersion();
+
+  /**
+   * The effective TLS of the mesh (routes, verdicts, root causes, ignored configuration). A run computes it once and
+   * shares it between rules; this default computes it on every call.
+   */
+  default TlsMatrix tls() {
+    return TlsResolver.resolve(mesh(), istioVersion());
+  }
 
   /** Reports a finding on {@code resource} at {@code span}. */
   void report(Resource resource, SourceSpan span, String message, List<RelatedLocation> related);

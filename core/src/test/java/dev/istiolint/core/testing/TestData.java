@@ -24,11 +24,21 @@ public final class TestData {
         "testdata folder not found; set -Distiolint.testdata or run from inside the repository");
   }
 
-  /** The reference corpus ({@code ../shared/reference}), when this machine has it. */
+  /**
+   * The reference corpus ({@code ../shared/reference}), when this machine has it: the {@code istiolint.reference}
+   * property, else a {@code shared/reference} folder beside one of the working directory's ancestors (a git worktree
+   * may sit deeper than the main checkout).
+   */
   public static Optional<Path> reference() {
     String prop = System.getProperty("istiolint.reference");
     if (prop != null && Files.isDirectory(Path.of(prop))) {
       return Optional.of(Path.of(prop).toAbsolutePath().normalize());
+    }
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      Path candidate = p.resolve("shared").resolve("reference");
+      if (Files.isDirectory(candidate.resolve("istio"))) {
+        return Optional.of(candidate);
+      }
     }
     return Optional.empty();
   }

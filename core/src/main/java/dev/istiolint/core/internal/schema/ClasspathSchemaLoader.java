@@ -53,6 +53,17 @@ final class ClasspathSchemaLoader implements ResourceLoader {
     };
   }
 
+  /** True (and remembered) for an identifier outside the shipped schemas: the schema loader must not even try it. */
+  boolean blocks(AbsoluteIri iri) {
+    if (iri.toString().startsWith(SchemaCatalog.BASE)) {
+      return false;
+    }
+    synchronized (refused) {
+      refused.add(iri.toString());
+    }
+    return true;
+  }
+
   /** The identifiers this loader refused to serve, in order. */
   List<String> refused() {
     synchronized (refused) {

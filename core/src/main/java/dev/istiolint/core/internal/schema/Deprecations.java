@@ -103,6 +103,18 @@ final class Deprecations {
               true,
               "a destination port selected by `name` is no longer supported; use `port.number`"),
           new Entry(
+              Set.of("EnvoyFilter"),
+              Pattern.compile("/spec/workloadLabels"),
+              v(1, 3),
+              true,
+              "`workloadLabels` is deprecated since Istio 1.3 and later removed; use `workloadSelector.labels`"),
+          new Entry(
+              Set.of("EnvoyFilter"),
+              Pattern.compile("/spec/filters"),
+              v(1, 3),
+              true,
+              "`filters` is deprecated since Istio 1.3 and later removed; rewrite them as `configPatches`"),
+          new Entry(
               TARGET_REF_KINDS,
               Pattern.compile("/spec/targetRef"),
               v(1, 22),

@@ -50,10 +50,6 @@ final class DocumentFindings {
     }
   }
 
-  boolean has(String pointer) {
-    return index.containsKey(pointer);
-  }
-
   /**
    * Reports once per rule, place and message. A node reached twice through an alias or merge key has one span but
    * two paths; list indices are left out of the comparison so that it is reported once, at its definition.
@@ -82,7 +78,8 @@ final class DocumentFindings {
   }
 
   private static String key(RuleMeta rule, SourceSpan span, String message) {
-    return rule.id() + " " + span + " " + span.endLine() + ":" + span.endColumn() + " " + INDICES.matcher(message).replaceAll("");
+    String where = span + "-" + span.endLine() + ":" + span.endColumn();
+    return rule.id() + " " + where + " " + INDICES.matcher(message).replaceAll("");
   }
 
   List<Diagnostic> findings() {

@@ -55,6 +55,12 @@ final class ErrorTranslator {
             outOfRange(pointer, iri, fragment, e.getInstanceNode());
         case "pattern" -> noMatch(pointer, fragment, e.getSchemaNode(), e.getInstanceNode());
         case "maxProperties" -> tooManyMembers(pointer, iri, fragment, e.getInstanceNode());
+        case "maxLength" ->
+            out.report(
+                CoreRules.SCHEMA_INVALID_VALUE,
+                pointer,
+                false,
+                field(pointer) + " is longer than " + e.getSchemaNode() + " characters");
         case "minLength" ->
             out.report(CoreRules.SCHEMA_INVALID_VALUE, pointer, false, field(pointer) + " must not be empty");
         case "minItems" ->
@@ -62,7 +68,11 @@ final class ErrorTranslator {
                 CoreRules.SCHEMA_INVALID_VALUE,
                 pointer,
                 false,
-                field(pointer) + " needs at least " + e.getSchemaNode() + " item" + (e.getSchemaNode().asInt() == 1 ? "" : "s"));
+                field(pointer)
+                    + " needs at least "
+                    + e.getSchemaNode()
+                    + " item"
+                    + (e.getSchemaNode().asInt() == 1 ? "" : "s"));
         case "maxItems" ->
             out.report(
                 CoreRules.SCHEMA_INVALID_VALUE,
@@ -74,7 +84,12 @@ final class ErrorTranslator {
                 CoreRules.SCHEMA_INVALID_VALUE,
                 pointer,
                 false,
-                "invalid value " + ValueText.show(e.getInstanceNode()) + " for " + field(pointer) + ": " + e.getMessage());
+                "invalid value "
+                    + ValueText.show(e.getInstanceNode())
+                    + " for "
+                    + field(pointer)
+                    + ": "
+                    + e.getMessage());
       }
     }
   }
@@ -112,7 +127,10 @@ final class ErrorTranslator {
     if (types.contains("boolean") && plain && Yaml11Values.isYaml11Boolean(scalar.value())) {
       return;
     }
-    String shown = actual.isValueNode() && !actual.isString() && scalar != null ? ValueText.cut(scalar.value()) : ValueText.show(actual);
+    String shown =
+        actual.isValueNode() && !actual.isString() && scalar != null
+            ? ValueText.cut(scalar.value())
+            : ValueText.show(actual);
     StringBuilder m = new StringBuilder(field(pointer)).append(" must be ");
     List<String> words = types.stream().map(ErrorTranslator::typeWord).toList();
     m.append(String.join(" or ", words)).append(", not ").append(ValueText.typeOf(actual));
@@ -180,14 +198,38 @@ final class ErrorTranslator {
 
   private void noMatch(String pointer, String fragment, JsonNode pattern, JsonNode actual) {
     String message;
-    if (fragment.startsWith("/$defs/duration/")) {
+    if (fragment.startsWith("/$defs/labelValue/")) {
+      message =
+          ValueText.show(actual)
+              + " is not a valid label value for "
+              + field(pointer)
+              + "; use letters, digits, '-', '_' and '.', starting and ending with a letter or digit";
+    } else if (fragment.startsWith("/$defs/resourceName/")) {
+      message =
+          ValueText.show(actual)
+              + " is not a valid name for "
+              + field(pointer)
+              + "; Kubernetes names use lower-case letters, digits, '-' and '.', starting and ending with a letter"
+              + " or digit";
+    } else if (fragment.startsWith("/$defs/namespaceName/")) {
+      message =
+          ValueText.show(actual)
+              + " is not a valid namespace name; use lower-case letters, digits and '-', starting and ending with a"
+              + " letter or digit";
+    } else if (fragment.startsWith("/$defs/duration/")) {
       message =
           ValueText.show(actual)
               + " is not a valid duration for "
               + field(pointer)
               + "; write a number with a unit (h, m, s, ms, us, ns), such as 1s, 3m, 100ms or 1.5s";
     } else {
-      message = ValueText.show(actual) + " is not a valid value for " + field(pointer) + " (expected the form " + pattern.asString() + ")";
+      message =
+          ValueText.show(actual)
+              + " is not a valid value for "
+              + field(pointer)
+              + " (expected the form "
+              + pattern.asString()
+              + ")";
     }
     out.report(CoreRules.SCHEMA_INVALID_VALUE, pointer, false, message);
   }

@@ -21,7 +21,8 @@ final class NetworkingValidation {
 
   /** Protocol names Istio recognises for a port (case-insensitive). */
   private static final Set<String> PROTOCOLS =
-      Set.of("http", "https", "http2", "grpc", "grpc-web", "tcp", "tls", "udp", "mongo", "redis", "mysql", "http_proxy");
+      Set.of(
+          "http", "https", "http2", "grpc", "grpc-web", "tcp", "tls", "udp", "mongo", "redis", "mysql", "http_proxy");
 
   /** Route weights had to add up to 100 until Istio 1.9 relaxed it (they are now relative). */
   private static final IstioVersion WEIGHTS_RELATIVE_SINCE = new IstioVersion(1, 9);
@@ -43,6 +44,7 @@ final class NetworkingValidation {
       case "Gateway" -> v.gateway(spec);
       case "ServiceEntry" -> v.serviceEntry(spec);
       case "Sidecar" -> v.sidecar(spec);
+      case "WorkloadEntry" -> v.workloadEntry(spec, SPEC);
       default -> {
         // no further checks
       }
@@ -242,7 +244,8 @@ final class NetworkingValidation {
           at(at(at(at(p, "fault"), f), "percentage"), "value"),
           "fault." + f + ".percentage.value");
     }
-    c.checkPercent(route.path("mirrorPercentage").path("value"), at(at(p, "mirrorPercentage"), "value"), "mirrorPercentage");
+    c.checkPercent(
+        route.path("mirrorPercentage").path("value"), at(at(p, "mirrorPercentage"), "value"), "mirrorPercentage");
     JsonNode attempts = route.path("retries").path("attempts");
     if (attempts.isIntegralNumber() && attempts.asInt() < 0) {
       c.error(at(at(p, "retries"), "attempts"), false, "retries.attempts cannot be negative");
@@ -316,7 +319,11 @@ final class NetworkingValidation {
               c.error(
                   at(at(p, "port"), "name"),
                   false,
-                  "port name `" + ValueText.cut(name.get()) + "` is already used for port " + before + "; names must be unique");
+                  "port name `"
+                      + ValueText.cut(name.get())
+                      + "` is already used for port "
+                      + before
+                      + "; names must be unique");
             }
           }
           JsonNode tls = server.path("tls");
@@ -327,6 +334,7 @@ final class NetworkingValidation {
   }
 
   private void serverTls(JsonNode tls, String pointer) {
+    c.atMostOne(tls, pointer, "credentialName", "credentialNames", "tlsCertificates");
     String mode = text(tls, "mode").orElse("SIMPLE");
     if (tls.path("httpsRedirect").asBoolean(false) && tls.size() == 1) {
       return;
@@ -355,7 +363,10 @@ final class NetworkingValidation {
     int slash = value.indexOf('/');
     if (slash < 0) {
       if (namespaceRequired) {
-        c.error(pointer, false, "host `" + ValueText.cut(value) + "` must have the form namespace/host, such as ./" + value);
+        c.error(
+            pointer,
+            false,
+            "host `" + ValueText.cut(value) + "` must have the form namespace/host, such as ./" + ValueText.cut(value));
         return;
       }
       c.checkHost(pointer, value, true);
@@ -400,6 +411,8 @@ final class NetworkingValidation {
         }
       }
     }
+    items(spec, SPEC, "endpoints", (p, endpoint) -> workloadEntry(endpoint, p));
+    c.selectorLabels(spec.path("workloadSelector").path("labels"), at(at(SPEC, "workloadSelector"), "labels"));
     Map<Long, String> numbers = new HashMap<>();
     Map<String, String> names = new HashMap<>();
     items(
@@ -416,14 +429,28 @@ final class NetworkingValidation {
             c.error(at(p, "name"), false, "port name `" + ValueText.cut(name.get()) + "` is listed twice");
           }
           text(port, "protocol")
-              .filter(pr -> !PROTOCOLS.contains(pr.toLowerCase(Locale.ROOT)))
+              .filter(pr -> !pr.isEmpty() && !PROTOCOLS.contains(pr.toLowerCase(Locale.ROOT)))
               .ifPresent(pr -> c.error(at(p, "protocol"), false, "unknown protocol `" + ValueText.cut(pr) + "`"));
         });
   }
 
   // Sidecar -----------------------------------------------------------------------------------------------------
 
+  private void workloadEntry(JsonNode entry, String pointer) {
+    if (!entry.isObject()) {
+      return;
+    }
+    String address = entry.path("address").asString("");
+    if (address.isEmpty() && !entry.has("network")) {
+      c.error(pointer, true, "a workload entry needs an `address` (or a `network` for a remote gateway)");
+    }
+    if (address.startsWith("unix://") && entry.has("ports")) {
+      c.error(at(pointer, "ports"), true, "a Unix domain socket address cannot have `ports`");
+    }
+  }
+
   private void sidecar(JsonNode spec) {
+    c.selectorLabels(spec.path("workloadSelector").path("labels"), at(at(SPEC, "workloadSelector"), "labels"));
     items(
         spec,
         SPEC,

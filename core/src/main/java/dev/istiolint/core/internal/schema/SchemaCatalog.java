@@ -19,8 +19,16 @@ final class SchemaCatalog {
 
   static {
     List<String> networking3 = List.of("v1alpha3", "v1beta1", "v1");
-    for (String kind :
-        List.of("DestinationRule", "VirtualService", "Gateway", "ServiceEntry", "Sidecar", "WorkloadEntry", "WorkloadGroup")) {
+    List<String> networkingKinds =
+        List.of(
+            "DestinationRule",
+            "VirtualService",
+            "Gateway",
+            "ServiceEntry",
+            "Sidecar",
+            "WorkloadEntry",
+            "WorkloadGroup");
+    for (String kind : networkingKinds) {
       for (String v : networking3) {
         put("networking.istio.io/" + v, kind, "networking.json");
       }
@@ -59,6 +67,20 @@ final class SchemaCatalog {
   /** The schema location for this type, if istio-lint validates it. */
   static Optional<String> schemaFor(String apiVersion, String kind) {
     return Optional.ofNullable(BY_TYPE.get(apiVersion + " " + kind));
+  }
+
+  /** The kinds the catalogue knows in an API group, with the versions that serve each, in sorted order. */
+  static java.util.SortedMap<String, java.util.SortedSet<String>> kindsOfGroup(String group) {
+    java.util.SortedMap<String, java.util.SortedSet<String>> out = new java.util.TreeMap<>();
+    for (String key : BY_TYPE.keySet()) {
+      String apiVersion = key.substring(0, key.indexOf(' '));
+      int slash = apiVersion.lastIndexOf('/');
+      if (slash > 0 && apiVersion.substring(0, slash).equals(group)) {
+        out.computeIfAbsent(key.substring(key.indexOf(' ') + 1), k -> new java.util.TreeSet<>())
+            .add(apiVersion.substring(slash + 1));
+      }
+    }
+    return out;
   }
 
   /** Every validated {@code apiVersion kind} pair, for tests. */

@@ -70,7 +70,7 @@ public final class SchemaValidator {
     this.folder = folder;
     this.loader = new ClasspathSchemaLoader(classLoader, folder);
     SchemaLoader schemaLoader =
-        new SchemaLoader(List.of(), List.of(loader), iri -> true, iri -> !iri.toString().startsWith(SchemaCatalog.BASE));
+        new SchemaLoader(List.of(), List.of(loader), iri -> true, loader::blocks);
     SchemaRegistryConfig config =
         SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).cacheRefs(true).build();
     this.registry =
@@ -90,29 +90,55 @@ public final class SchemaValidator {
     }
     Optional<String> location = SchemaCatalog.schemaFor(apiVersion.get(), kind.get());
     if (location.isEmpty()) {
-      return Validation.none();
+      if (!ApiVersions.isIstioGroup(apiVersion.get())) {
+        return Validation.none();
+      }
+      DocumentFindings out = new DocumentFindings(
+          TreeConverter.convert(root).index(), doc.span().start(), resourceRef(root, apiVersion.get(), kind.get()));
+      ApiVersions.check(apiVersion.get(), kind.get(), out);
+      return new Validation(out.findings(), out.versioned());
     }
     return validate(doc, root, apiVersion.get(), kind.get(), location.get());
+  }
+
+  /** Validates a document against the schema at {@code location} (tests use their own schemas). */
+  Validation validateAgainst(YDocument doc, String location) {
+    YMap root = (YMap) doc.root();
+    return validate(doc, root, text(root, "apiVersion").orElse(""), text(root, "kind").orElse(""), location);
   }
 
   private Validation validate(YDocument doc, YMap root, String apiVersion, String kind, String location) {
     TreeConverter.Converted converted = TreeConverter.convert(root);
     DocumentFindings out =
         new DocumentFindings(converted.index(), doc.span().start(), resourceRef(root, apiVersion, kind));
-    Schema schema = compiled.computeIfAbsent(location, this::compile);
-    List<Error> errors = schema.validate(converted.root());
-    new ErrorTranslator(this::schemaNode, converted, out, kind).translate(errors);
-    for (String pointer : converted.nonFinite()) {
-      YScalar s = converted.scalars().get(pointer);
+    try {
+      ApiVersions.check(apiVersion, kind, out);
+      Schema schema = compiled.computeIfAbsent(location, this::compile);
+      List<Error> errors = schema.validate(converted.root());
+      new ErrorTranslator(this::schemaNode, converted, out, kind).translate(errors);
+      for (String pointer : converted.nonFinite()) {
+        YScalar s = converted.scalars().get(pointer);
+        out.report(
+            CoreRules.SCHEMA_INVALID_VALUE,
+            pointer,
+            false,
+            "`"
+                + (s == null ? "" : ValueText.cut(s.value()))
+                + "` in `"
+                + JsonPointers.display(pointer)
+                + "` is not a finite number");
+      }
+      Yaml11Values.check(converted, out);
+      Deprecations.check(kind, converted, out);
+      Durations.check(kind, converted, out);
+      SemanticChecks.run(kind, converted.root(), out);
+    } catch (RuntimeException | StackOverflowError e) {
       out.report(
-          CoreRules.SCHEMA_INVALID_VALUE,
-          pointer,
+          CoreRules.INTERNAL_ERROR,
+          "",
           false,
-          "`" + (s == null ? "" : ValueText.cut(s.value())) + "` in `" + JsonPointers.display(pointer) + "` is not a finite number");
+          "schema validation of this " + kind + " (" + apiVersion + ") failed; please report it");
     }
-    Yaml11Values.check(converted, out);
-    Deprecations.check(kind, converted, out);
-    SemanticChecks.run(kind, converted.root(), out);
     return new Validation(out.findings(), out.versioned());
   }
 

@@ -4,7 +4,6 @@ import static dev.istiolint.core.internal.schema.SemanticChecks.at;
 import static dev.istiolint.core.internal.schema.SemanticChecks.items;
 import static dev.istiolint.core.internal.schema.SemanticChecks.text;
 
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** Istio's validation of security.istio.io and legacy authentication.istio.io resources, beyond the schema. */
@@ -32,29 +31,12 @@ final class SecurityValidation {
   }
 
   private void selector(JsonNode spec) {
-    JsonNode labels = spec.path("selector").path("matchLabels");
-    if (!labels.isObject()) {
-      return;
-    }
-    String base = at(at(SPEC, "selector"), "matchLabels");
-    for (Map.Entry<String, JsonNode> e : labels.properties()) {
-      String p = JsonPointers.child(base, e.getKey());
-      if (e.getKey().isEmpty()) {
-        c.error(p, true, "a selector label key must not be empty");
-      } else if (e.getKey().contains("*")) {
-        c.error(p, true, "wildcards are not allowed in selector label keys");
-      }
-      if (e.getValue().isString() && e.getValue().stringValue().contains("*")) {
-        c.error(p, false, "wildcards are not allowed in selector label values");
-      }
-    }
+    c.selectorLabels(spec.path("selector").path("matchLabels"), at(at(SPEC, "selector"), "matchLabels"));
   }
 
   private void targets(JsonNode spec) {
-    int set = (spec.has("selector") ? 1 : 0) + (spec.has("targetRef") ? 1 : 0) + (spec.has("targetRefs") ? 1 : 0);
-    if (set > 1) {
-      c.error(SPEC, false, "set only one of `selector`, `targetRef` and `targetRefs`");
-    }
+    c.atMostOne(spec, SPEC, "selector", "targetRef", "targetRefs");
+    c.targetRefs(spec, SPEC);
   }
 
   private void peerAuthentication(JsonNode spec) {
@@ -86,7 +68,10 @@ final class SecurityValidation {
         port = -1;
       }
       if (port < 1 || port > 65535) {
-        c.error(JsonPointers.child(p, key), true, "portLevelMtls key `" + ValueText.cut(key) + "` is not a port number 1-65535");
+        c.error(
+            JsonPointers.child(p, key),
+            true,
+            "portLevelMtls key `" + ValueText.cut(key) + "` is not a port number 1-65535");
       }
     }
   }
@@ -114,8 +99,18 @@ final class SecurityValidation {
               rp,
               "from",
               (fp, from) -> {
-                if (!from.path("source").isObject() || from.path("source").isEmpty()) {
+                JsonNode source = from.path("source");
+                if (!source.isObject() || source.isEmpty()) {
                   c.error(fp, false, "a `from` entry needs a non-empty `source`");
+                } else if ((source.has("serviceAccounts") || source.has("notServiceAccounts"))
+                    && (source.has("principals")
+                        || source.has("notPrincipals")
+                        || source.has("namespaces")
+                        || source.has("notNamespaces"))) {
+                  c.error(
+                      at(fp, "source"),
+                      true,
+                      "`serviceAccounts` cannot be combined with `principals` or `namespaces` in one source");
                 }
               });
           items(
@@ -155,9 +150,13 @@ final class SecurityValidation {
         SPEC,
         "jwtRules",
         (p, rule) -> {
+          if (!rule.isObject()) {
+            return;
+          }
           if (!rule.has("issuer")) {
             c.error(p, false, "a JWT rule needs an `issuer`");
           }
+          c.atMostOne(rule, p, "jwks", "jwksUri", "jwks_uri");
           for (String f : new String[] {"jwksUri", "jwks_uri"}) {
             text(rule, f)
                 .filter(u -> !u.startsWith("http://") && !u.startsWith("https://"))

@@ -35,22 +35,15 @@ final class SemanticChecks {
     SemanticChecks c = new SemanticChecks(kind, root, out);
     JsonNode spec = root.path("spec");
     switch (kind) {
-      case "DestinationRule", "VirtualService", "Gateway", "ServiceEntry", "Sidecar" ->
+      case "DestinationRule", "VirtualService", "Gateway", "ServiceEntry", "Sidecar", "WorkloadEntry" ->
           NetworkingValidation.check(c, kind, spec);
       case "PeerAuthentication", "AuthorizationPolicy", "RequestAuthentication", "Policy", "MeshPolicy" ->
           SecurityValidation.check(c, kind, spec);
+      case "Telemetry", "WasmPlugin", "TrafficExtension" -> ExtensionValidation.check(c, kind, spec);
       default -> {
         // Kubernetes kinds and the other Istio kinds: the schema says it all
       }
     }
-  }
-
-  String kind() {
-    return kind;
-  }
-
-  JsonNode root() {
-    return root;
   }
 
   String namespace() {
@@ -105,7 +98,7 @@ final class SemanticChecks {
   }
 
   static boolean isIpAddress(String host) {
-    return IPV4.matcher(host).matches() || (host.contains(":") && !host.contains("/") && host.matches("[0-9a-fA-F:.]+"));
+    return IPV4.matcher(host).matches() || (host.contains(":") && host.matches("[0-9a-fA-F:.]+"));
   }
 
   /**
@@ -154,6 +147,10 @@ final class SemanticChecks {
   /** Checks a host field: reports an invalid host name (IP addresses are left alone). */
   void checkHost(String pointer, String host, boolean wildcardAllowed) {
     if (isIpAddress(host)) {
+      return;
+    }
+    if (host.isEmpty()) {
+      error(pointer, false, "the host must not be empty; name a service, such as reviews.default.svc.cluster.local");
       return;
     }
     if (!wildcardAllowed && host.equals("*")) {
@@ -225,9 +222,68 @@ final class SemanticChecks {
     text(match, "regex").ifPresent(r -> checkRegex(at(pointer, "regex"), r));
   }
 
+  /** Reports when more than one of {@code fields} is set on {@code node}: the API accepts only one. */
+  void atMostOne(JsonNode node, String pointer, String... fields) {
+    List<String> set = new ArrayList<>();
+    for (String f : fields) {
+      if (node.has(f)) {
+        set.add(f);
+      }
+    }
+    if (set.size() > 1) {
+      String last = set.get(0);
+      for (String f : set) {
+        if (out.spanOf(at(pointer, f), true).compareTo(out.spanOf(at(pointer, last), true)) > 0) {
+          last = f;
+        }
+      }
+      error(
+          at(pointer, last),
+          true,
+          "set only one of `" + String.join("`, `", fields) + "`; this sets `" + String.join("` and `", set) + "`");
+    }
+  }
+
+  /** Label maps used as selectors allow no wildcards and no empty keys. */
+  void selectorLabels(JsonNode labels, String pointer) {
+    if (!labels.isObject()) {
+      return;
+    }
+    for (java.util.Map.Entry<String, JsonNode> e : labels.properties()) {
+      String p = JsonPointers.child(pointer, e.getKey());
+      if (e.getKey().isEmpty()) {
+        error(p, true, "a selector label key must not be empty");
+      } else if (e.getKey().contains("*")) {
+        error(p, true, "wildcards are not allowed in selector label keys");
+      }
+      if (e.getValue().isString() && e.getValue().stringValue().contains("*")) {
+        error(p, false, "wildcards are not allowed in selector label values");
+      }
+    }
+  }
+
+  /** Policy target references cannot name another namespace. */
+  void targetRefs(JsonNode spec, String specPointer) {
+    java.util.function.BiConsumer<String, JsonNode> one =
+        (p, ref) -> {
+          String ns = ref.path("namespace").asString("");
+          if (!ns.isEmpty()) {
+            error(
+                at(p, "namespace"),
+                false,
+                "a target reference cannot name another namespace (`" + ValueText.cut(ns) + "`)");
+          }
+        };
+    if (spec.path("targetRef").isObject()) {
+      one.accept(at(specPointer, "targetRef"), spec.get("targetRef"));
+    }
+    items(spec, specPointer, "targetRefs", one);
+  }
+
   /** Checks a percentage in the range 0 to 100. */
   void checkPercent(JsonNode value, String pointer, String what) {
-    if (value.isNumber() && Double.isFinite(value.asDouble()) && (value.asDouble() < 0 || value.asDouble() > 100)) {
+    double v = value.isNumber() ? value.asDouble() : 0;
+    if (Double.isFinite(v) && (v < 0 || v > 100)) {
       error(pointer, false, what + " must be between 0 and 100, not " + ValueText.show(value));
     }
   }

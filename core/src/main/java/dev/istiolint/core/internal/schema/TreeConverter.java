@@ -35,7 +35,8 @@ final class TreeConverter {
   private static final Pattern NAN = Pattern.compile("\\.(nan|NaN|NAN)");
 
   /** The converted tree, its pointer index, and the pointers of numbers that are not finite. */
-  record Converted(JsonNode root, Map<String, NodeLocation> index, Map<String, YScalar> scalars, List<String> nonFinite) {}
+  record Converted(
+      JsonNode root, Map<String, NodeLocation> index, Map<String, YScalar> scalars, List<String> nonFinite) {}
 
   private final Map<String, NodeLocation> index = new HashMap<>();
   private final Map<String, YScalar> scalars = new HashMap<>();
@@ -155,7 +156,10 @@ final class TreeConverter {
   private JsonNode number(String v, String pointer) {
     if (INT.matcher(v).matches()) {
       BigInteger b = new BigInteger(v.startsWith("+") ? v.substring(1) : v);
-      return b.bitLength() < 32 ? F.numberNode(b.intValue()) : b.bitLength() < 64 ? F.numberNode(b.longValue()) : F.numberNode(b);
+      if (b.bitLength() < 32) {
+        return F.numberNode(b.intValue());
+      }
+      return b.bitLength() < 64 ? F.numberNode(b.longValue()) : F.numberNode(b);
     }
     if (OCT.matcher(v).matches()) {
       return F.numberNode(new BigInteger(v.substring(2), 8).longValue());
@@ -170,7 +174,10 @@ final class TreeConverter {
       if (!pointer.isEmpty()) {
         nonFinite.add(pointer);
       }
-      return F.numberNode(v.startsWith("-") ? Double.NEGATIVE_INFINITY : NAN.matcher(v).matches() ? Double.NaN : Double.POSITIVE_INFINITY);
+      if (NAN.matcher(v).matches()) {
+        return F.numberNode(Double.NaN);
+      }
+      return F.numberNode(v.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
     }
     return null;
   }

@@ -11,7 +11,10 @@ public final class SourceLines {
 
   private SourceLines() {}
 
-  /** Splits decoded text on LF, CRLF and CR; a leading byte-order mark is dropped. Invalid UTF-8 becomes U+FFFD. */
+  /**
+   * Splits decoded text on LF, CRLF and CR; a leading byte-order mark is dropped and invalid UTF-8 becomes U+FFFD.
+   * A text ending with a line break has an empty last line.
+   */
   public static List<String> split(byte[] bytes) {
     String text = new String(bytes, StandardCharsets.UTF_8);
     if (text.startsWith("\uFEFF")) {
@@ -29,9 +32,8 @@ public final class SourceLines {
         start = i + 1;
       }
     }
-    if (start < text.length()) {
-      out.add(text.substring(start));
-    }
+    // the (possibly empty) last line too: parsers report "end of stream" there
+    out.add(text.substring(start));
     return out;
   }
 

@@ -1,0 +1,62 @@
+package dev.istiolint.cli;
+
+import dev.istiolint.core.LintResult;
+import dev.istiolint.core.Linter;
+import dev.istiolint.core.engine.tls.Route;
+import dev.istiolint.core.engine.tls.TlsMatrix;
+import dev.istiolint.core.engine.tls.TlsReport;
+import dev.istiolint.core.engine.tls.TlsResolver;
+import dev.istiolint.core.engine.tls.Verdict;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code istio-lint tls}: the effective TLS of every route, why, and how to fix the broken ones. */
+@Command(name = "tls", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = "Show the TLS each client sends and the mTLS mode each server accepts, per route, with the verdict.",
+    footerHeading = "%nExit codes:%n",
+    footer = {"  0 no route is CONFLICT, 1 some route is CONFLICT,", "  2 usage error, 3 analysis incomplete"})
+final class TlsCommand implements Callable<Integer> {
+
+  enum Format { text, json }
+
+  @ParentCommand IstioLintCommand top;
+  @Mixin InputOptions input;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format = Format.text;
+
+  @Option(names = "--from", paramLabel = "NAMESPACE", description = "Only routes from clients in this namespace.")
+  String from;
+
+  @Option(names = "--host", paramLabel = "HOST", description = "Only routes to this host (a full name, or its first labels such as httpbin.foo).")
+  String host;
+
+  @Override
+  public Integer call() {
+    LintResult result = Linter.lint(input.toRequest(top.stdin()).build());
+    TlsMatrix matrix = TlsResolver.resolve(result.snapshot(), result.istioVersion());
+    List<Route> routes = matrix.routes().stream()
+        .filter(r -> from == null || r.clientNamespace().equals(from))
+        .filter(r -> host == null || r.host().equals(host) || r.host().startsWith(host + "."))
+        .toList();
+    String version = result.istioVersion().toString();
+    PrintWriter out = top.spec.commandLine().getOut();
+    out.print(format == Format.json
+        ? TlsReport.json(matrix, version, result.istioVersionReason(), routes)
+        : TlsReport.text(matrix, version, result.istioVersionReason(), routes));
+    PrintWriter err = top.spec.commandLine().getErr();
+    result.missingPaths().forEach(p -> err.println("error: no such file or folder: " + p));
+    if (!result.missingPaths().isEmpty()) {
+      return ExitCode.USAGE.code();
+    }
+    if (result.incomplete()) {
+      return ExitCode.INCOMPLETE.code();
+    }
+    return routes.stream().anyMatch(r -> r.verdict() == Verdict.CONFLICT) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+  }
+}

@@ -1,0 +1,515 @@
+package dev.istiolint.core.engine.tls;
+
+import dev.istiolint.core.engine.MeshSnapshot;
+import dev.istiolint.core.engine.Workload;
+import dev.istiolint.core.model.DestinationRule;
+import dev.istiolint.core.model.DestinationRule.ClientTLSSettings;
+import dev.istiolint.core.model.HostName;
+import dev.istiolint.core.model.IstioVersion;
+import dev.istiolint.core.model.Located;
+import dev.istiolint.core.model.MeshPolicy;
+import dev.istiolint.core.model.PeerAuthentication;
+import dev.istiolint.core.model.Policy;
+import dev.istiolint.core.model.TlsMode;
+import dev.istiolint.core.model.VirtualService;
+import dev.istiolint.core.source.SourceSpan;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Computes the {@link TlsMatrix} of a snapshot under one Istio version (tls-semantics §6.6): indexes once, then for
+ * each client namespace, host, port and routed subset: the rule lookup, the TLS inside the rule, auto mTLS, the server
+ * mode per endpoint, and the worst verdict.
+ */
+public final class TlsResolver {
+
+  private final Profile profile;
+  private final MeshInputs mesh;
+  private final DrIndex index;
+  private final ServerModes servers;
+  private final ClientDecision clients;
+  private final Map<HostName, List<VirtualService>> virtualServices = new HashMap<>();
+  private final List<IgnoredConfig> notes = new ArrayList<>();
+
+  private TlsResolver(MeshSnapshot snapshot, IstioVersion version) {
+    this.profile = Profile.of(version);
+    this.mesh = new MeshInputs(snapshot, profile);
+    this.index = new DrIndex(snapshot.ofType(DestinationRule.class), mesh, notes::add);
+    this.servers =
+        new ServerModes(
+            profile.peerAuthentication() ? snapshot.ofType(PeerAuthentication.class) : List.of(),
+            profile.legacyAuthentication() ? snapshot.ofType(Policy.class) : List.of(),
+            profile.legacyAuthentication() ? snapshot.ofType(MeshPolicy.class) : List.of(),
+            mesh);
+    this.clients = new ClientDecision(mesh, servers);
+    for (VirtualService vs : snapshot.ofType(VirtualService.class)) {
+      if (!vs.appliesToMesh()) {
+        continue;
+      }
+      for (Located<String> h : vs.hosts()) {
+        virtualServices.computeIfAbsent(HostName.expand(h.value(), vs.namespace()), k -> new ArrayList<>()).add(vs);
+      }
+    }
+    notes.addAll(new IgnoredConfigFinder(snapshot, mesh, index, servers).find());
+  }
+
+  /** The matrix of {@code snapshot} under the semantics of {@code version}. */
+  public static TlsMatrix resolve(MeshSnapshot snapshot, IstioVersion version) {
+    Objects.requireNonNull(snapshot, "snapshot");
+    Objects.requireNonNull(version, "version");
+    return new TlsResolver(snapshot, version).run();
+  }
+
+  private TlsMatrix run() {
+    List<Route> routes = new ArrayList<>();
+    Map<List<Object>, RootCauseBuilder> causes = new LinkedHashMap<>();
+    for (String clientNs : mesh.clientNamespaces) {
+      List<Workload> clients = mesh.clients(clientNs);
+      for (Destination d : mesh.destinations) {
+        DrIndex.Lookup lookup = index.lookup(clientNs, d, Set.of());
+        for (Destination.Port port : d.ports()) {
+          for (Optional<String> subset : subsets(clientNs, d, port)) {
+            Resolved r = resolveRoute(clientNs, clients, d, port, subset, lookup);
+            routes.add(r.route);
+            if (r.route.verdict() != Verdict.OK) {
+              List<Object> key = new ArrayList<>();
+              key.add(r.route.verdict());
+              r.participants.forEach(p -> key.add(List.of(p.resource().id(), p.at())));
+              causes.computeIfAbsent(key, k -> new RootCauseBuilder(r.route.verdict(), r.participants))
+                  .routes.add(r.route);
+            }
+          }
+        }
+      }
+    }
+    List<RootCause> rootCauses = new ArrayList<>();
+    causes.values().forEach(b -> rootCauses.add(new RootCause(b.verdict, b.participants, b.routes)));
+    return new TlsMatrix(
+        profile, mesh.rootNamespace, mesh.autoMtls, mesh.autoMtlsReason, routes, rootCauses,
+        filterNotes(rootCauses));
+  }
+
+  private static final class RootCauseBuilder {
+    final Verdict verdict;
+    final List<Participant> participants;
+    final List<Route> routes = new ArrayList<>();
+
+    RootCauseBuilder(Verdict verdict, List<Participant> participants) {
+      this.verdict = verdict;
+      this.participants = participants;
+    }
+  }
+
+  /** Drops notes about resources that a root cause already names, and duplicates. */
+  private List<IgnoredConfig> filterNotes(List<RootCause> rootCauses) {
+    Set<Object> flagged = new HashSet<>();
+    rootCauses.forEach(c -> c.flagged().forEach(p -> flagged.add(p.resource().id())));
+    Set<List<Object>> seen = new HashSet<>();
+    List<IgnoredConfig> out = new ArrayList<>();
+    for (IgnoredConfig n : notes) {
+      boolean subsumed =
+          switch (n.cause()) {
+            case OVERRIDE_DROPS_MESH_MTLS, SELECTOR_SHADOWS_BROADER_RULE, PORT_LEVEL_DROPS_TLS ->
+                flagged.contains(n.resource().id());
+            default -> false;
+          };
+      if (!subsumed && seen.add(List.of(n.cause(), n.resource().id(), n.at()))) {
+        out.add(n);
+      }
+    }
+    out.sort(
+        java.util.Comparator.comparing((IgnoredConfig n) -> n.at().file())
+            .thenComparingInt(n -> n.at().startLine())
+            .thenComparing(n -> n.cause().name()));
+    return out;
+  }
+
+  /** The subsets VirtualServices visible to {@code clientNs} send {@code d:port} traffic to; empty = default. */
+  private List<Optional<String>> subsets(String clientNs, Destination d, Destination.Port port) {
+    TreeSet<String> named = new TreeSet<>();
+    boolean plain = false;
+    boolean any = false;
+    for (VirtualService vs : virtualServices.getOrDefault(d.host(), List.of())) {
+      if (!visible(vs, clientNs)) {
+        continue;
+      }
+      for (VirtualService.Destination dest : vs.allDestinations()) {
+        if (!HostName.expand(dest.host().value(), vs.namespace()).equals(d.host())) {
+          continue;
+        }
+        if (dest.port().isPresent() && dest.port().get().value() != port.number() && d.ports().size() > 1) {
+          continue;
+        }
+        any = true;
+        if (dest.subset().isPresent()) {
+          named.add(dest.subset().get().value());
+        } else {
+          plain = true;
+        }
+      }
+    }
+    List<Optional<String>> out = new ArrayList<>();
+    if (!any || plain) {
+      out.add(Optional.empty());
+    }
+    named.forEach(s -> out.add(Optional.of(s)));
+    return out;
+  }
+
+  private static boolean visible(VirtualService vs, String clientNs) {
+    if (vs.exportTo().isEmpty()) {
+      return true;
+    }
+    for (Located<String> e : vs.exportTo()) {
+      String v = e.value();
+      if (v.equals("*") || v.equals(clientNs) || (v.equals(".") && vs.namespace().equals(clientNs))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** One evaluated client workload × endpoint pair. */
+  private record Pair(
+      Verdict verdict,
+      ClientSide client,
+      ServerSide server,
+      Endpoint endpoint,
+      Workload clientWorkload,
+      DrIndex.Selection selection,
+      Optional<TlsPick> pick,
+      int workloadPort) {}
+
+  private record Resolved(Route route, List<Participant> participants) {}
+
+  private Resolved resolveRoute(
+      String clientNs,
+      List<Workload> clients,
+      Destination d,
+      Destination.Port port,
+      Optional<String> subset,
+      DrIndex.Lookup lookup) {
+    Pair worst = null;
+    Set<List<Object>> seenGroups = new HashSet<>();
+    List<Endpoint> endpoints = endpoints(d, subset);
+    for (Workload w : clients) {
+      DrIndex.Selection sel = index.select(lookup, w);
+      List<Object> group = new ArrayList<>();
+      group.add(sel.rule().map(m -> (Object) m.first()).orElse("none"));
+      group.add(w.gateway());
+      if (!seenGroups.add(group)) {
+        continue;
+      }
+      Optional<TlsPick> pick = sel.rule().map(m -> TlsPick.of(m, port, subset, profile));
+      noteShadowing(clientNs, d, w, sel);
+      if (d.external() || endpoints.isEmpty()) {
+        Pair p = pair(clientNs, w, d, port, sel, pick, Optional.empty(), endpoints);
+        worst = worse(worst, p);
+        continue;
+      }
+      for (Endpoint ep : endpoints) {
+        Pair p = pair(clientNs, w, d, port, sel, pick, Optional.of(ep), endpoints);
+        worst = worse(worst, p);
+      }
+    }
+    return finish(clientNs, d, port, subset, lookup, Objects.requireNonNull(worst));
+  }
+
+  private static Pair worse(Pair a, Pair b) {
+    if (a == null) {
+      return b;
+    }
+    return b.verdict().ordinal() > a.verdict().ordinal() ? b : a;
+  }
+
+  private List<Endpoint> endpoints(Destination d, Optional<String> subset) {
+    if (subset.isEmpty() || d.external()) {
+      return d.endpoints();
+    }
+    Optional<Map<String, String>> labels = subsetLabels(d, subset.get());
+    if (labels.isEmpty()) {
+      return d.endpoints();
+    }
+    List<Endpoint> out = d.endpoints().stream().filter(e -> MeshInputs.matches(labels.get(), e.labels())).toList();
+    return out.isEmpty() ? d.endpoints() : out;
+  }
+
+  private Optional<Map<String, String>> subsetLabels(Destination d, String subset) {
+    for (DrIndex.Lookup l : List.of(index.lookup(d.namespace(), d, Set.of()))) {
+      for (MergedRule m : l.entries()) {
+        MergedRule.SubsetRef ref = m.subsets.get(subset);
+        if (ref != null) {
+          return Optional.of(ref.subset().labelValues());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Pair pair(
+      String clientNs,
+      Workload client,
+      Destination d,
+      Destination.Port port,
+      DrIndex.Selection sel,
+      Optional<TlsPick> pick,
+      Optional<Endpoint> endpoint,
+      List<Endpoint> all) {
+    int workloadPort = endpoint.map(e -> e.workloadPort(port.targetPort(), port.number())).orElse(port.number());
+    ServerSide server = serverSide(d, port, endpoint, workloadPort);
+    ClientSide cs = clients.decide(client, d, port, sel, pick, endpoint, server, all);
+    Verdict v = VerdictMatrix.of(cs.tls(), server.mode(), cs.originationDropped(), port.tlsTyped(), d.external());
+    if (cs.tls() == ClientTls.MUTUAL && meshIssuedCertificates(pick) && server.mode() != ServerMtls.DISABLE
+        && server.mode() != ServerMtls.NONE) {
+      v = Verdict.OK;
+    }
+    return new Pair(v, cs, server, endpoint.orElse(null), client, sel, pick, workloadPort);
+  }
+
+  private static boolean meshIssuedCertificates(Optional<TlsPick> pick) {
+    return pick.flatMap(TlsPick::tls)
+        .flatMap(ClientTLSSettings::clientCertificate)
+        .map(c -> c.value().startsWith("/etc/certs/"))
+        .orElse(false);
+  }
+
+  private ServerSide serverSide(Destination d, Destination.Port port, Optional<Endpoint> ep, int workloadPort) {
+    if (d.external()) {
+      return new ServerSide(ServerMtls.NONE, Optional.empty(), Optional.empty(), "", false,
+          List.of("the server " + d.host() + " is outside the mesh (MESH_EXTERNAL): NONE"));
+    }
+    if (ep.isEmpty()) {
+      return new ServerSide(ServerMtls.NONE, Optional.empty(), Optional.empty(), "", false,
+          List.of("no endpoint is known for " + d.host() + ": NONE"));
+    }
+    Endpoint e = ep.get();
+    if (!e.sidecar()) {
+      List<String> steps = new ArrayList<>();
+      steps.add("the server " + e.description() + " has no sidecar to enforce mTLS: NONE");
+      return new ServerSide(ServerMtls.NONE, Optional.empty(), Optional.empty(), "", false, steps);
+    }
+    ServerSide s = servers.forEndpoint(d, port, e, workloadPort);
+    List<String> steps = new ArrayList<>();
+    steps.add("the server is " + e.description() + ", workload port " + workloadPort);
+    steps.addAll(s.steps());
+    return new ServerSide(s.mode(), s.resource(), s.at(), s.field(), s.meshWide(), steps);
+  }
+
+  private void noteShadowing(String clientNs, Destination d, Workload w, DrIndex.Selection sel) {
+    if (sel.shadowing().isEmpty()) {
+      return;
+    }
+    Set<DestinationRule> excluded = new HashSet<>();
+    sel.shadowing().forEach(m -> excluded.addAll(m.from));
+    DrIndex.Lookup without = index.lookup(clientNs, d, excluded);
+    DrIndex.Selection other = index.select(without, w);
+    if (other.rule().isEmpty()) {
+      return;
+    }
+    MergedRule shadow = sel.shadowing().get(0);
+    DestinationRule r = shadow.first();
+    notes.add(
+        new IgnoredConfig(
+            IgnoredConfig.Cause.SELECTOR_SHADOWS_BROADER_RULE,
+            r,
+            shadow.selector().get().span(),
+            "DestinationRule " + DrIndex.name(r) + " has a workloadSelector; clients in " + clientNs + " it does not"
+                + " select (" + w.source().kind() + " " + w.namespace() + "/" + w.name() + ") get no DestinationRule"
+                + " for " + d.host() + " at all, not " + other.rule().get().describe()
+                + "; add a rule without workloadSelector for the same host in " + clientNs,
+            List.of(
+                dev.istiolint.core.diag.RelatedLocation.of(
+                    other.rule().get().first().nameSpan(), "the rule the other clients would get",
+                    other.rule().get().first().ref()))));
+  }
+
+  private Resolved finish(
+      String clientNs,
+      Destination d,
+      Destination.Port port,
+      Optional<String> subset,
+      DrIndex.Lookup lookup,
+      Pair p) {
+    List<String> ex = new ArrayList<>();
+    ex.addAll(lookup.steps());
+    if (!p.selection().step().isEmpty()) {
+      ex.add(p.selection().step());
+    }
+    for (DrIndex.Exclusion e : lookup.exclusions()) {
+      ex.add("DestinationRule " + DrIndex.name(e.rule()) + " (" + TlsPick.where(e.at()) + ") matches the host but is not"
+          + " used by clients in " + clientNs + ": " + e.why());
+    }
+    Optional<Provenance> replaced = Optional.empty();
+    Optional<TlsPick> replacedPick = Optional.empty();
+    if (p.selection().rule().isPresent()) {
+      MergedRule winner = p.selection().rule().get();
+      DrIndex.Lookup without = index.lookup(clientNs, d, new HashSet<>(winner.from));
+      DrIndex.Selection other = index.select(without, p.clientWorkload());
+      if (other.rule().isPresent()) {
+        MergedRule broader = other.rule().get();
+        replacedPick = Optional.of(TlsPick.of(broader, port, subset, profile));
+        replaced = Optional.of(Provenance.of(broader.first(), broader.first().nameSpan(), "spec.host"));
+        ex.add(winner.describe() + " replaces the broader " + broader.describe() + " ("
+            + TlsPick.where(broader.first().nameSpan()) + ")"
+            + replacedPick.get().tls().map(t -> ", which sets tls mode " + t.effectiveMode()).orElse(""));
+        noteOverride(clientNs, d, port, p, winner, broader, replacedPick.get());
+      }
+    }
+    p.pick().ifPresent(t -> ex.addAll(t.steps()));
+    ex.addAll(p.client().steps());
+    ex.addAll(p.server().steps());
+    ex.add("client sends " + p.client().tls() + ", server accepts " + p.server().mode() + ": " + p.verdict());
+    Optional<String> wire = Optional.empty();
+    Optional<String> symptom = Optional.empty();
+    Optional<String> fix = Optional.empty();
+    if (p.verdict() != Verdict.OK) {
+      wire = Optional.of(VerdictMatrix.wire(p.client().tls(), p.server().mode(), p.verdict(), d.external(),
+          profile.legacyAuthentication()));
+      symptom = Optional.of(VerdictMatrix.symptom(p.client().tls(), p.server().mode(), p.verdict()));
+      fix = Optional.of(fix(clientNs, d, port, subset, p));
+    }
+    Route route =
+        new Route(
+            clientNs, d.host().value(), port.number(), subset, p.client().tls(), p.server().mode(), p.verdict(),
+            p.client().source(), p.server().provenance(), ex, replaced, wire, symptom, fix);
+    return new Resolved(route, participants(p, lookup));
+  }
+
+  private void noteOverride(
+      String clientNs, Destination d, Destination.Port port, Pair p, MergedRule winner, MergedRule broader,
+      TlsPick broaderPick) {
+    TlsPick pick = p.pick().orElse(null);
+    if (pick == null || pick.tls().isPresent() || pick.droppedTopLevelTls()) {
+      return;
+    }
+    if (broaderPick.tls().isEmpty() || broaderPick.tls().get().effectiveMode() != TlsMode.ISTIO_MUTUAL) {
+      return;
+    }
+    DestinationRule r = pick.source();
+    notes.add(
+        new IgnoredConfig(
+            IgnoredConfig.Cause.OVERRIDE_DROPS_MESH_MTLS,
+            r,
+            pick.at(),
+            "DestinationRule " + DrIndex.name(r) + " sets no tls and replaces " + broader.describe()
+                + " (tls mode ISTIO_MUTUAL) for clients in " + clientNs + " calling " + d.host() + ":" + port.number()
+                + "; mTLS now depends on auto mTLS"
+                + (p.client().tls() == ClientTls.ISTIO_MUTUAL ? " (on today)" : "")
+                + "; add tls: {mode: ISTIO_MUTUAL} to its trafficPolicy",
+            List.of(
+                dev.istiolint.core.diag.RelatedLocation.of(
+                    broaderPick.at(), "the broader rule that sets ISTIO_MUTUAL", broader.first().ref()))));
+  }
+
+  private String fix(String clientNs, Destination d, Destination.Port port, Optional<String> subset, Pair p) {
+    ClientTls c = p.client().tls();
+    ServerMtls s = p.server().mode();
+    Optional<TlsPick> pick = p.pick();
+    String rule = pick.map(t -> "DestinationRule " + DrIndex.name(t.source())).orElse("");
+    if (c == ClientTls.DISABLE && p.client().originationDropped()) {
+      return "sidecars ignore credentialName in a rule without workloadSelector: use caCertificates (and"
+          + " clientCertificate/privateKey for MUTUAL) with files, or add a workloadSelector to " + rule;
+    }
+    if (c == ClientTls.DISABLE && (s == ServerMtls.STRICT || s == ServerMtls.PERMISSIVE)) {
+      if (pick.isPresent() && pick.get().tls().isEmpty()) {
+        String where = pick.get().field().contains("portLevelSettings")
+            ? "the portLevelSettings entry for port " + port.number()
+            : subset.isPresent() && pick.get().field().startsWith("subsets")
+                ? "the trafficPolicy of subset " + subset.get()
+                : "trafficPolicy";
+        return "add tls: {mode: ISTIO_MUTUAL} to " + where + " of " + DrIndex.name(pick.get().source());
+      }
+      if (pick.isPresent()) {
+        return "set tls mode ISTIO_MUTUAL in " + rule + " (" + pick.get().field() + ")"
+            + (s == ServerMtls.STRICT ? ", or make the server PERMISSIVE if plaintext is really intended" : "");
+      }
+      if (!p.selection().shadowing().isEmpty()) {
+        DestinationRule sel = p.selection().shadowing().get(0).first();
+        return "add a DestinationRule without workloadSelector for " + d.host() + " in " + clientNs
+            + " with tls: {mode: ISTIO_MUTUAL}: the workloadSelector of " + DrIndex.name(sel)
+            + " keeps the other clients from reaching any broader rule";
+      }
+      String why = "";
+      if (p.client().auto() && d.passthrough()) {
+        why = " (auto mTLS cannot help: the headless service has endpoints without a sidecar)";
+      } else if (p.client().auto()) {
+        why = " (auto mTLS infers DISABLE from the namespace- or mesh-wide policy and never looks at the workload"
+            + " policy)";
+      } else if (s == ServerMtls.STRICT && !mesh.autoMtls && profile.autoMtlsSupported()) {
+        why = " (or turn on auto mTLS)";
+      }
+      return "add a DestinationRule for " + d.host() + " with trafficPolicy tls: {mode: ISTIO_MUTUAL} that clients"
+          + " in " + clientNs + " use" + why;
+    }
+    if (c == ClientTls.ISTIO_MUTUAL) {
+      if (d.external()) {
+        return "do not use ISTIO_MUTUAL toward " + d.host() + ": set tls mode SIMPLE (TLS origination) or DISABLE for"
+            + " it in a DestinationRule that clients in " + clientNs + " use";
+      }
+      if (s == ServerMtls.DISABLE && p.client().auto() && !profile.autoMtlsChecksEndpointPolicy()) {
+        return "before 1.12 auto mTLS ignores workload-level PeerAuthentication: add a DestinationRule for " + d.host()
+            + " with tls mode DISABLE, or upgrade to 1.12+";
+      }
+      if (s == ServerMtls.NONE) {
+        return "inject a sidecar into the server, or set tls mode DISABLE for " + d.host()
+            + " in a DestinationRule that clients in " + clientNs + " use";
+      }
+      return "make the server accept mTLS (PERMISSIVE or STRICT), or set tls mode DISABLE for " + d.host()
+          + " in a DestinationRule that clients in " + clientNs + " use";
+    }
+    if (c == ClientTls.SIMPLE || c == ClientTls.MUTUAL) {
+      return "use tls mode ISTIO_MUTUAL in " + rule + " for in-mesh traffic; SIMPLE and MUTUAL are for servers that"
+          + " terminate TLS themselves";
+    }
+    return "align the client TLS and the server mode";
+  }
+
+  /** §6.5: the client participant (or the rules excluded for this client) and the server participant. */
+  private List<Participant> participants(Pair p, DrIndex.Lookup lookup) {
+    List<Participant> out = new ArrayList<>();
+    if (p.verdict() == Verdict.OK) {
+      return out;
+    }
+    if (p.pick().isPresent()) {
+      TlsPick t = p.pick().get();
+      MergedRule m = p.selection().rule().get();
+      SourceSpan at = p.client().originationDropped() && p.client().source().isPresent()
+          ? p.client().source().get().span()
+          : t.at();
+      out.add(new Participant(t.source(), at, Participant.Side.CLIENT, meshWideRule(m),
+          t.tls().map(x -> "sets tls mode " + x.effectiveMode()).orElse("sets no tls")));
+    } else if (!p.selection().shadowing().isEmpty()) {
+      for (MergedRule m : p.selection().shadowing()) {
+        out.add(new Participant(m.first(), m.selector().get().span(), Participant.Side.CLIENT, false,
+            "its workloadSelector takes the client namespace's slot without selecting the client"));
+      }
+    } else {
+      for (DrIndex.Exclusion e : lookup.exclusions()) {
+        out.add(new Participant(e.rule(), e.at(), Participant.Side.CLIENT, false,
+            "matches the host but is not used by these clients: " + e.why()));
+      }
+    }
+    if (p.server().resource().isPresent() && p.server().mode() != ServerMtls.NONE
+        && p.verdict() == Verdict.CONFLICT) {
+      out.add(new Participant(p.server().resource().get(), p.server().at().get(), Participant.Side.SERVER,
+          p.server().meshWide(), "makes the server " + p.server().mode()));
+    }
+    return out;
+  }
+
+  private boolean meshWideRule(MergedRule m) {
+    DestinationRule r = m.first();
+    if (!r.namespace().equals(mesh.rootNamespace) || !r.hostName().isWildcard()) {
+      return false;
+    }
+    return profile.globalDestinationRules() || !index.privateOnly(r);
+  }
+}
