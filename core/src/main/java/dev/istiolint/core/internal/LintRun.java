@@ -55,6 +55,9 @@ public final class LintRun {
 
   private static final Set<String> LEGACY_KINDS = Set.of("MeshPolicy", "Policy");
 
+  /** Every inline suppression comment contains this; a file without it has none. */
+  private static final byte[] INLINE_MARKER = "istio-lint:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
   private final LintRequest request;
   private final List<Diagnostic> findings = new ArrayList<>();
   private final List<Throwable> internalErrors = new ArrayList<>();
@@ -99,11 +102,17 @@ public final class LintRun {
     SchemaValidator validator = new SchemaValidator(request.defaultNamespace());
     List<VersionedDiagnostic> versioned = new ArrayList<>();
     List<Resource> resources = new ArrayList<>();
+    // text lines are split only for the files that need them: those with an inline suppression comment, now, and
+    // those with findings, at the end (holding every line of a large input costs more heap than its resources)
+    Map<String, byte[]> texts = new HashMap<>();
+    sources.forEach(src -> texts.putIfAbsent(src.displayPath(), src.bytes()));
     Map<String, List<String>> lines = new HashMap<>();
     int documents = 0;
     // files are read in parallel; their outcomes are merged in file order, so the result does not depend on timing
     for (FileOutcome file : inFileOrder(sources, source -> loadFile(source, loader, validator))) {
-      lines.put(file.displayPath(), file.lines());
+      if (file.hasInlineComment()) {
+        lines.put(file.displayPath(), SourceLines.split(texts.get(file.displayPath())));
+      }
       findings.addAll(file.findings());
       versioned.addAll(file.versioned());
       internalErrors.addAll(file.internalErrors());
@@ -131,6 +140,12 @@ public final class LintRun {
     Suppressor suppressor = new Suppressor(known, this::enabled, request.perFileIgnores());
     List<Diagnostic> out = applyOverrides(suppressor.apply(findings, resources, lines));
     out.removeIf(d -> contextOnly.contains(d.span().file()));
+    for (Diagnostic d : out) {
+      byte[] text = texts.get(d.span().file());
+      if (text != null) {
+        lines.computeIfAbsent(d.span().file(), f -> SourceLines.split(text));
+      }
+    }
     if (request.baseline().isPresent()) {
       out =
           new ArrayList<>(
@@ -166,10 +181,10 @@ public final class LintRun {
         quoted);
   }
 
-  /** What one file gave: its lines, findings, version-dependent findings, resources and number of documents. */
+  /** What one file gave: whether it has an inline comment, findings, internal errors, resources, documents. */
   private record FileOutcome(
       String displayPath,
-      List<String> lines,
+      boolean hasInlineComment,
       List<Diagnostic> findings,
       List<VersionedDiagnostic> versioned,
       List<Throwable> internalErrors,
@@ -183,7 +198,6 @@ public final class LintRun {
     List<VersionedDiagnostic> versioned = new ArrayList<>();
     List<Throwable> internal = new ArrayList<>();
     List<Resource> resources = new ArrayList<>();
-    List<String> lines = SourceLines.split(source.bytes());
     LoadedFile file = loader.load(source.displayPath(), source.bytes());
     found.addAll(file.problems());
     for (YDocument doc : file.documents()) {
@@ -195,8 +209,9 @@ public final class LintRun {
       internal.addAll(decoded.internalErrors());
       decoded.resource().ifPresent(resources::add);
     }
+    boolean inline = mentions(source.bytes(), INLINE_MARKER);
     return new FileOutcome(
-        source.displayPath(), lines, found, versioned, internal, resources, file.documents().size());
+        source.displayPath(), inline, found, versioned, internal, resources, file.documents().size());
   }
 
   /**
@@ -242,6 +257,20 @@ public final class LintRun {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** True when {@code text} contains {@code marker} (ASCII, so the UTF-8 bytes match exactly). */
+  private static boolean mentions(byte[] text, byte[] marker) {
+    outer:
+    for (int i = 0; i + marker.length <= text.length; i++) {
+      for (int j = 0; j < marker.length; j++) {
+        if (text[i + j] != marker[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   private boolean wanted(String displayPath) {
