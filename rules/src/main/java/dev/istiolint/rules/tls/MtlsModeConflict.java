@@ -73,6 +73,18 @@ public final class MtlsModeConflict implements LintRule {
             List.of(other.resource().id(), other.at()),
             RelatedLocation.of(other.at(), other.role(), other.resource().ref()));
       }
+      if (self.side() == Participant.Side.CLIENT) {
+        // the seed story: name the broader rule whose tls the client lost
+        for (Route r : cause.routes()) {
+          r.replacedRule()
+              .ifPresent(
+                  p ->
+                      related.putIfAbsent(
+                          List.of(p.resource().id(), p.span()),
+                          RelatedLocation.of(
+                              p.span(), "the broader rule this one replaces for the client", p.resource())));
+        }
+      }
     }
 
     String message() {
