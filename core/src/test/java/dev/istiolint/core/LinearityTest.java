@@ -3,11 +3,15 @@ package dev.istiolint.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.istiolint.core.engine.MeshSnapshot;
+import dev.istiolint.core.engine.tls.TlsResolver;
+import dev.istiolint.core.model.IstioVersion;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +32,7 @@ class LinearityTest {
   void lintingOneNamespaceWithFiveThousandDestinationRulesGrowsLinearly() {
     List<SourceInput> small = mesh(N);
     List<SourceInput> large = mesh(2 * N);
-    assertThat(lint(large).summary().resources()).isEqualTo(2 * N + 2);
+    assertThat(lint(large).summary().resources()).isEqualTo(2 * (2 * N) + 3);
 
     double ratio = bestRatio(() -> lint(small), () -> lint(large));
 
@@ -40,15 +44,29 @@ class LinearityTest {
     MeshSnapshot small = lint(mesh(N)).snapshot();
     MeshSnapshot large = lint(mesh(2 * N)).snapshot();
 
-    double ratio = bestRatio(() -> repeat(200, () -> analyse(small)), () -> repeat(200, () -> analyse(large)));
+    double ratio = bestRatio(() -> repeat(5, () -> analyse(small)), () -> repeat(5, () -> analyse(large)));
 
     assertThat(ratio).as("time(%d DestinationRules) / time(%d)", 2 * N, N).isLessThan(BOUND);
   }
 
-  /** What runs after loading: building the snapshot and asking it for every resource. */
+  @Test
+  @Disabled(
+      "the effective-TLS matrix has one route per client namespace, destination, port and subset, so it grows with"
+          + " namespaces x services: 7,240 routes for the generated 1k mesh, 721,400 for the 10k one (bench"
+          + " StageTimes); enable once client namespaces that see the same DestinationRules share one evaluation")
+  void analysingTwiceTheNamespacesGrowsLinearly() {
+    MeshSnapshot small = lint(namespaces(10, 50)).snapshot();
+    MeshSnapshot large = lint(namespaces(20, 50)).snapshot();
+
+    double ratio = bestRatio(() -> repeat(5, () -> analyse(small)), () -> repeat(5, () -> analyse(large)));
+
+    assertThat(ratio).as("time(20 namespaces) / time(10 namespaces)").isLessThan(BOUND);
+  }
+
+  /** What runs after loading: the snapshot and its indexes, and the effective-TLS matrix. */
   private static Object analyse(MeshSnapshot loaded) {
-    MeshSnapshot snapshot = MeshSnapshot.of(loaded.all());
-    return snapshot.ofType(dev.istiolint.core.model.Resource.class).size();
+    MeshSnapshot snapshot = MeshSnapshot.of(loaded.all(), IstioVersion.LATEST, Optional.empty());
+    return TlsResolver.resolve(snapshot, IstioVersion.LATEST).routes().size();
   }
 
   /** Up to three attempts (stopping at the first within the bound), each the ratio of the best of three costs. */
@@ -94,13 +112,82 @@ class LinearityTest {
     return System.nanoTime();
   }
 
+  /** {@code count} namespaces, each with a client Deployment and {@code services} Services with DestinationRules. */
+  private static List<SourceInput> namespaces(int count, int services) {
+    List<SourceInput> files = new ArrayList<>();
+    for (int n = 0; n < count; n++) {
+      StringBuilder b = new StringBuilder();
+      b.append(
+          String.format(
+              Locale.ROOT,
+              """
+              apiVersion: apps/v1
+              kind: Deployment
+              metadata:
+                name: client
+                namespace: ns-%1$d
+              spec:
+                selector:
+                  matchLabels:
+                    app: client
+                template:
+                  metadata:
+                    labels:
+                      app: client
+                      sidecar.istio.io/inject: "true"
+                  spec:
+                    containers:
+                    - name: app
+                      image: client:1
+              """,
+              n));
+      for (int i = 0; i < services; i++) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                """
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: svc-%2$d
+                  namespace: ns-%1$d
+                spec:
+                  selector:
+                    app: svc-%2$d
+                  ports:
+                  - name: http
+                    port: 8080
+                ---
+                apiVersion: networking.istio.io/v1
+                kind: DestinationRule
+                metadata:
+                  name: svc-%2$d
+                  namespace: ns-%1$d
+                spec:
+                  host: svc-%2$d
+                  trafficPolicy:
+                    tls:
+                      mode: ISTIO_MUTUAL
+                """,
+                n,
+                i));
+      }
+      files.add(SourceInput.of("ns-" + n + ".yaml", b.toString()));
+    }
+    return files;
+  }
+
   private static LintResult lint(List<SourceInput> sources) {
     LintRequest.Builder request = LintRequest.builder();
     sources.forEach(request::source);
     return Linter.lint(request.build());
   }
 
-  /** One STRICT namespace, a mesh-wide DestinationRule, and {@code rules} DestinationRules over ten files. */
+  /**
+   * One STRICT namespace with a client Deployment, a mesh-wide DestinationRule, and {@code rules} Services, each with
+   * its DestinationRule, over ten files.
+   */
   private static List<SourceInput> mesh(int rules) {
     List<SourceInput> files = new ArrayList<>();
     files.add(
@@ -126,6 +213,25 @@ class LinearityTest {
               trafficPolicy:
                 tls:
                   mode: ISTIO_MUTUAL
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: client
+              namespace: big
+            spec:
+              selector:
+                matchLabels:
+                  app: client
+              template:
+                metadata:
+                  labels:
+                    app: client
+                    sidecar.istio.io/inject: "true"
+                spec:
+                  containers:
+                  - name: app
+                    image: client:1
             """));
     int perFile = rules / FILES;
     for (int f = 0; f < FILES; f++) {
@@ -136,6 +242,20 @@ class LinearityTest {
             String.format(
                 Locale.ROOT,
                 """
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: svc-%1$d
+                  namespace: big
+                spec:
+                  selector:
+                    app: svc-%1$d
+                  ports:
+                  - name: http
+                    port: 8080
+                  - name: grpc
+                    port: 9090
                 ---
                 apiVersion: networking.istio.io/v1
                 kind: DestinationRule
