@@ -5,6 +5,7 @@
 #   bench/run-jmh.sh                  # 10k and 100k, 5 warm-up + 10 measured single shots, 1 fork
 #   bench/run-jmh.sh --smoke          # 1k only, 1 warm-up, 1 iteration: checks that everything runs
 #   SIZES="1k 10k" WI=3 I=5 bench/run-jmh.sh
+#   EXCLUDE_100k='c_lint$' bench/run-jmh.sh   # skip a benchmark on one corpus (a JMH -e regex)
 #
 # Results: bench/results/jmh-<UTC timestamp>.json (JMH's JSON) and .txt (the summary, with the load average).
 set -euo pipefail
@@ -43,11 +44,21 @@ else
   STAMP=$(date -u +%Y%m%dT%H%M%SZ)
   OUT=bench/results/jmh-$STAMP
   LOAD_BEFORE=$(uptime)
-  params=$(echo "$SIZES" | tr ' ' ',')
   prof_args=()
   [[ -n $PROF ]] && prof_args=(-prof "$PROF")
-  java -jar "$JAR" PipelineBenchmark -f "$FORKS" -wi "$WI" -i "$I" -p corpus="$params" "${prof_args[@]}" \
-    -jvmArgsAppend "-Distiolint.bench.corpus=$CORPUS" -rf json -rff "$OUT.json" > "$OUT.log"
+  parts=()
+  for s in $SIZES; do
+    # EXCLUDE_<size>: a regex of benchmarks not to run on that corpus (JMH -e)
+    var="EXCLUDE_$s"
+    exclude_args=()
+    [[ -n ${!var:-} ]] && exclude_args=(-e "${!var}")
+    java -jar "$JAR" PipelineBenchmark -f "$FORKS" -wi "$WI" -i "$I" -p corpus="$s" "${prof_args[@]}" \
+      "${exclude_args[@]}" -jvmArgsAppend "-Distiolint.bench.corpus=$CORPUS" -rf json -rff "$OUT-$s.json" \
+      >> "$OUT.log"
+    parts+=("$OUT-$s.json")
+  done
+  jq -s add "${parts[@]}" > "$OUT.json"
+  rm -f "${parts[@]}"
   LOAD_AFTER=$(uptime)
 fi
 
@@ -60,21 +71,29 @@ fi
     echo "load after:  $LOAD_AFTER"
   fi
   echo
-  printf '%-6s %9s %10s %10s %10s %10s %10s %6s %10s %10s\n' corpus resources "a_raw" "a_raw2T" "b_load" "b_load+val" "c_lint" "c/a" "a B/res" "c B/res"
+  printf '%-6s %9s %10s %10s %10s %10s %10s %6s %10s %10s %10s\n' corpus resources "a_raw" "a_raw2T" "b_load" "b_load+val" "c_lint" "c/a" "c_noTLS" "a B/res" "c B/res"
   for s in $SIZES; do
     res=$(grep '^resources=' "$CORPUS/$s/corpus.properties" | cut -d= -f2)
     med() { jq -r --arg b "$1" --arg s "$s" '.[] | select(.benchmark|endswith("."+$b)) | select(.params.corpus==$s) | .primaryMetric.scorePercentiles["50.0"]' "$OUT.json"; }
     alloc() { jq -r --arg b "$1" --arg s "$s" '.[] | select(.benchmark|endswith("."+$b)) | select(.params.corpus==$s) | .secondaryMetrics["gc.alloc.rate.norm"].score // empty' "$OUT.json"; }
-    a=$(med a_rawParse); ap=$(med a_rawParseParallel); b=$(med b_loadDecode); bv=$(med b_loadValidateDecode); c=$(med c_lint)
+    a=$(med a_rawParse); ap=$(med a_rawParseParallel); b=$(med b_loadDecode); bv=$(med b_loadValidateDecode); c=$(med c_lint); cn=$(med c_lintWithoutTls)
+    fmt() { [[ -n $1 && $1 != null ]] && printf '%.1f' "$1" || echo "-"; }
+    ratio() { [[ -n $1 && $1 != null ]] && awk -v c="$1" -v a="$2" 'BEGIN{printf "%.2f", c/a}' || echo "-"; }
     perres() { local x; x=$(alloc "$1"); [[ -n $x ]] && awk -v x="$x" -v r="$res" 'BEGIN{printf "%.0f", x/r}' || echo "-"; }
-    printf '%-6s %9s %10.1f %10.1f %10.1f %10.1f %10.1f %6.2f %10s %10s\n' "$s" "$res" "$a" "$ap" "$b" "$bv" "$c" "$(awk -v c="$c" -v a="$a" 'BEGIN{print c/a}')" "$(perres a_rawParse)" "$(perres c_lint)"
+    printf '%-6s %9s %10s %10s %10s %10s %10s %6s %10s %10s %10s\n' "$s" "$res" "$(fmt "$a")" "$(fmt "$ap")" "$(fmt "$b")" "$(fmt "$bv")" "$(fmt "$c")" "$(ratio "$c" "$a")" "$(fmt "$cn")" "$(perres a_rawParse)" "$(perres c_lint)"
   done
   if [[ " $SIZES " == *" 10k "* && " $SIZES " == *" 100k "* ]]; then
-    c10=$(jq -r '.[] | select(.benchmark|endswith(".c_lint")) | select(.params.corpus=="10k") | .primaryMetric.scorePercentiles["50.0"]' "$OUT.json")
-    c100=$(jq -r '.[] | select(.benchmark|endswith(".c_lint")) | select(.params.corpus=="100k") | .primaryMetric.scorePercentiles["50.0"]' "$OUT.json")
-    a10=$(jq -r '.[] | select(.benchmark|endswith(".a_rawParse")) | select(.params.corpus=="10k") | .primaryMetric.scorePercentiles["50.0"]' "$OUT.json")
-    a100=$(jq -r '.[] | select(.benchmark|endswith(".a_rawParse")) | select(.params.corpus=="100k") | .primaryMetric.scorePercentiles["50.0"]' "$OUT.json")
     echo
-    echo "growth 10k -> 100k: c_lint x$(awk -v x="$c100" -v y="$c10" 'BEGIN{printf "%.2f", x/y}'), a_rawParse x$(awk -v x="$a100" -v y="$a10" 'BEGIN{printf "%.2f", x/y}')"
+    growth=""
+    for b in a_rawParse a_rawParseParallel b_loadDecode b_loadValidateDecode c_lint c_lintWithoutTls; do
+      x10=$(jq -r --arg b "$b" '.[] | select(.benchmark|endswith("."+$b)) | select(.params.corpus=="10k") | .primaryMetric.scorePercentiles["50.0"]' "$OUT.json")
+      x100=$(jq -r --arg b "$b" '.[] | select(.benchmark|endswith("."+$b)) | select(.params.corpus=="100k") | .primaryMetric.scorePercentiles["50.0"]' "$OUT.json")
+      if [[ -n $x10 && -n $x100 ]]; then
+        growth+=" $b x$(awk -v x="$x100" -v y="$x10" 'BEGIN{printf "%.2f", x/y}');"
+      else
+        growth+=" $b not measured on both;"
+      fi
+    done
+    echo "growth 10k -> 100k (median time):$growth"
   fi
 } | if [[ -n $SUMMARY_ONLY ]]; then cat; else tee "$OUT.txt"; fi

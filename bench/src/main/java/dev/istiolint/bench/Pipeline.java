@@ -8,6 +8,7 @@ import dev.istiolint.core.internal.schema.SchemaValidator;
 import dev.istiolint.core.internal.yaml.LoadedFile;
 import dev.istiolint.core.internal.yaml.YDocument;
 import dev.istiolint.core.internal.yaml.YamlLoader;
+import dev.istiolint.core.rule.LintRule;
 import dev.istiolint.rules.BuiltInRules;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,8 +59,16 @@ final class Pipeline {
   }
 
   static LintResult lint(List<Path> paths, Path baseDirectory) {
-    LintRequest request =
-        LintRequest.builder().paths(paths).baseDirectory(baseDirectory).rules(BuiltInRules.all()).build();
+    return lint(paths, baseDirectory, BuiltInRules.all());
+  }
+
+  static LintResult lint(List<Path> paths, Path baseDirectory, List<LintRule> rules) {
+    LintRequest request = LintRequest.builder().paths(paths).baseDirectory(baseDirectory).rules(rules).build();
     return Linter.lint(request);
+  }
+
+  /** Every built-in rule except the TLS rules, which read the effective-TLS matrix. */
+  static List<LintRule> rulesWithoutTls() {
+    return BuiltInRules.all().stream().filter(r -> !r.meta().id().startsWith("TLS")).toList();
   }
 }

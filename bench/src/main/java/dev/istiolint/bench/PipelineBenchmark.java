@@ -1,6 +1,7 @@
 package dev.istiolint.bench;
 
 import dev.istiolint.core.LintResult;
+import dev.istiolint.core.rule.LintRule;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code a_rawParseParallel}: the same on one thread per processor, files merged in order;
  *   <li>{@code b_loadDecode}: core's loader and decoder, per file, one thread;
  *   <li>{@code b_loadValidateDecode}: the same with schema validation in between, as the pipeline does it;
- *   <li>{@code c_lint}: the whole analysis through {@code Linter.lint} with every built-in rule.
+ *   <li>{@code c_lint}: the whole analysis through {@code Linter.lint} with every built-in rule;
+ *   <li>{@code c_lintWithoutTls}: the same without the TLS rules, and so without the effective-TLS matrix.
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -50,12 +52,14 @@ public class PipelineBenchmark {
   private Path dir;
   private List<Path> files;
   private ExecutorService pool;
+  private List<LintRule> withoutTls;
 
   @Setup(Level.Trial)
   public void setUp() {
     dir = Corpus.ensure(corpus);
     files = Corpus.manifests(List.of(dir));
     pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+    withoutTls = Pipeline.rulesWithoutTls();
   }
 
   @TearDown(Level.Trial)
@@ -108,6 +112,13 @@ public class PipelineBenchmark {
   @Benchmark
   public void c_lint(Blackhole bh) {
     LintResult result = Pipeline.lint(dir);
+    bh.consume(result.findings());
+    bh.consume(result.summary());
+  }
+
+  @Benchmark
+  public void c_lintWithoutTls(Blackhole bh) {
+    LintResult result = Pipeline.lint(List.of(dir), dir, withoutTls);
     bh.consume(result.findings());
     bh.consume(result.summary());
   }

@@ -71,10 +71,8 @@ class LinearityTest {
 
   /** Up to three attempts (stopping at the first within the bound), each the ratio of the best of three costs. */
   private static double bestRatio(Supplier<?> small, Supplier<?> large) {
-    for (int i = 0; i < 2; i++) {
-      small.get();
-      large.get();
-    }
+    small.get();
+    large.get();
     double best = Double.MAX_VALUE;
     for (int attempt = 0; attempt < 3 && best >= BOUND; attempt++) {
       best = Math.min(best, (double) bestOf(3, large) / bestOf(3, small));
