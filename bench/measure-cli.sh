@@ -4,6 +4,7 @@
 #   bench/measure-cli.sh                 # small file, 20-file folder, 10k and 100k corpora, RUNS=5
 #   SIZES="10k" RUNS=3 bench/measure-cli.sh
 #   CLI="java -jar cli/target/istio-lint.jar" bench/measure-cli.sh
+#   SKIP_TLS_100k=only bench/measure-cli.sh   # on 100k, run without the TLS rules (see the script)
 #
 # Each row also gets its baseline: a cold JVM (dev.istiolint.bench.ParseOnly) that reads the same files and only
 # parses them into YAML events, on every core. The retained heap per resource after loading is measured by
@@ -83,7 +84,16 @@ OUT=bench/results/cli-$STAMP.txt
   measure "20-file folder: istio-lint" $CLI check --format json "$CORPUS/20files"
   measure "20-file folder: parse-only" java -cp "$JAR" dev.istiolint.bench.ParseOnly "$CORPUS/20files"
   for s in $SIZES; do
-    measure "$s: istio-lint" $CLI check --format json "$CORPUS/$s"
+    # SKIP_TLS_<size>=1: on that corpus, also (or with SKIP_TLS_<size>=only, only) run without the TLS rules, that is
+    # without the effective-TLS matrix
+    var="SKIP_TLS_$s"
+    if [[ ${!var:-} != only ]]; then
+      measure "$s: istio-lint" $CLI check --format json "$CORPUS/$s"
+    fi
+    if [[ -n ${!var:-} ]]; then
+      tls_ids=$($CLI rules 2>/dev/null | awk '$1 ~ /^TLS[0-9]+$/ {print $1}' | paste -sd, -)
+      measure "$s: istio-lint without TLS rules" $CLI check --format json --ignore "$tls_ids" "$CORPUS/$s"
+    fi
     if [[ -n $VARIANT ]]; then
       ISTIO_LINT_JAVA_OPTS="$VARIANT" measure "$s: istio-lint, VARIANT" $CLI check --format json "$CORPUS/$s"
     fi
