@@ -1,6 +1,8 @@
 package dev.istiolint.bench;
 
 import dev.istiolint.core.LintResult;
+import dev.istiolint.core.rule.LintRule;
+import dev.istiolint.rules.BuiltInRules;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.ref.Reference;
@@ -9,11 +11,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Heap retained by a finished run, per resource: used heap after a full GC with the {@link LintResult} (and so the
- * mesh snapshot) alive, minus used heap after a full GC before the run.
+ * Heap retained after loading, per resource: used heap after a full GC with the {@link LintResult} of a run without
+ * rules (and so the mesh snapshot) alive, minus used heap after a full GC before the run.
  *
- * <p>Usage: {@code java -cp benchmarks.jar dev.istiolint.bench.RetainedHeap DIR [--hold]}; with {@code --hold} the
- * process keeps the result for two minutes, for {@code jcmd PID GC.class_histogram}.
+ * <p>Usage: {@code java -cp benchmarks.jar dev.istiolint.bench.RetainedHeap DIR [--all-rules] [--hold]}; with
+ * {@code --all-rules} the run has every built-in rule; with {@code --hold} the process keeps the result for two
+ * minutes, for {@code jcmd PID GC.class_histogram}.
  */
 public final class RetainedHeap {
 
@@ -21,21 +24,24 @@ public final class RetainedHeap {
 
   public static void main(String[] args) throws InterruptedException {
     Path corpus = Path.of(args[0]);
-    boolean hold = args.length > 1 && args[1].equals("--hold");
+    List<String> flags = List.of(args).subList(1, args.length);
+    boolean hold = flags.contains("--hold");
+    List<LintRule> rules = flags.contains("--all-rules") ? BuiltInRules.all() : List.of();
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     // load the classes and compile the schemas once, on the first files (they hold every kind), so that only
     // what the input costs is counted
     List<Path> files = Corpus.manifests(List.of(corpus));
-    Pipeline.lint(files.subList(0, Math.min(2, files.size())), corpus);
+    Pipeline.lint(files.subList(0, Math.min(2, files.size())), corpus, rules);
     long before = usedAfterGc(memory);
     long start = System.nanoTime();
-    LintResult result = Pipeline.lint(corpus);
+    LintResult result = Pipeline.lint(List.of(corpus), corpus, rules);
     long ms = (System.nanoTime() - start) / 1_000_000;
     long after = usedAfterGc(memory);
     int resources = result.summary().resources();
     System.out.printf(
         Locale.ROOT,
-        "resources=%d findings=%d lintMs=%d retainedBytes=%d retainedPerResource=%d%n",
+        "rules=%d resources=%d findings=%d lintMs=%d retainedBytes=%d retainedPerResource=%d%n",
+        rules.size(),
         resources,
         result.findings().size(),
         ms,
