@@ -22,7 +22,8 @@ import java.util.Locale;
  * validate + decode + snapshot (a run without rules), the TLS matrix, then every built-in rule on the loaded snapshot.
  * Each stage runs twice; the second (warm) time is printed.
  *
- * <p>Usage: {@code java -cp benchmarks.jar dev.istiolint.bench.StageTimes DIR}
+ * <p>Usage: {@code java -cp benchmarks.jar dev.istiolint.bench.StageTimes DIR [--no-tls]}; {@code --no-tls} skips the
+ * matrix and the TLS rules (which read it).
  */
 public final class StageTimes {
 
@@ -30,6 +31,7 @@ public final class StageTimes {
 
   public static void main(String[] args) {
     Path corpus = Path.of(args[0]);
+    boolean noTls = args.length > 1 && args[1].equals("--no-tls");
     LintResult loaded = null;
     long loadMs = 0;
     for (int i = 0; i < 2; i++) {
@@ -43,15 +45,20 @@ public final class StageTimes {
 
     TlsMatrix matrix = null;
     long tlsMs = 0;
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < (noTls ? 0 : 2); i++) {
       long t = System.nanoTime();
       matrix = TlsResolver.resolve(mesh, version);
       tlsMs = (System.nanoTime() - t) / 1_000_000;
     }
-    print("TLS matrix", tlsMs, matrix.routes().size() + " routes, " + matrix.rootCauses().size() + " root causes");
+    if (matrix != null) {
+      print("TLS matrix", tlsMs, matrix.routes().size() + " routes, " + matrix.rootCauses().size() + " root causes");
+    }
 
     TlsMatrix shared = matrix;
     for (LintRule rule : BuiltInRules.all()) {
+      if (noTls && rule.meta().id().startsWith("TLS")) {
+        continue;
+      }
       int[] reports = new int[1];
       RuleContext ctx =
           new RuleContext() {
