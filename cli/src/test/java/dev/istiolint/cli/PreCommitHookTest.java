@@ -21,12 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PreCommitHookTest {
 
-  private static final String BAD =
-      "apiVersion: networking.istio.io/v1alpha3\nkind: DestinationRule\nmetadata:\n  name: httpbin\n"
-          + "  namespace: foo\nspec:\n  host: httpbin\n  trafficPolicy: [unclosed\n";
-  private static final String GOOD =
-      "apiVersion: networking.istio.io/v1alpha3\nkind: DestinationRule\nmetadata:\n  name: httpbin\n"
-          + "  namespace: foo\nspec:\n  host: httpbin\n  trafficPolicy:\n    tls:\n      mode: ISTIO_MUTUAL\n";
+  private static final Path SEED = Path.of(Cli.testdata(), "examples/seed-story-1.0").toAbsolutePath();
+  private static final String BREAKER = "httpbin-circuit-breaker.yaml";
 
   record Exec(int code, String output) {}
 
@@ -43,20 +39,30 @@ class PreCommitHookTest {
     assertThat(exec(repo, env, "git", "init", "-q").code()).isZero();
     exec(repo, env, "git", "config", "user.email", "test@example.com");
     exec(repo, env, "git", "config", "user.name", "test");
-    Files.writeString(repo.resolve("httpbin-dr.yaml"), BAD, StandardCharsets.UTF_8);
-    exec(repo, env, "git", "add", "httpbin-dr.yaml");
+    // the mesh is committed; only the circuit breaker without tls is staged, as in the seed story
+    for (String f : List.of("mesh-mtls.yaml", "namespace.yaml", "httpbin.yaml", "sleep.yaml")) {
+      Files.copy(SEED.resolve(f), repo.resolve(f));
+    }
+    exec(repo, env, "git", "add", ".");
+    assertThat(exec(repo, env, "git", "commit", "-q", "-m", "mesh").code()).isZero();
+    String breaker = Files.readString(SEED.resolve(BREAKER), StandardCharsets.UTF_8);
+    Files.writeString(repo.resolve(BREAKER), breaker, StandardCharsets.UTF_8);
+    exec(repo, env, "git", "add", BREAKER);
 
     Exec failing = exec(repo, env, "pre-commit", "try-repo", root.toString(), "istio-lint", "--verbose");
     assertThat(failing.code()).as(failing.output()).isNotZero();
-    assertThat(failing.output()).containsPattern("httpbin-dr\\.yaml:\\d+:\\d+: error: \\[YAML\\d{3}\\]");
+    assertThat(failing.output()).contains(BREAKER + ":12:5: error: [TLS001]", "fix: add tls: {mode: ISTIO_MUTUAL}");
+    assertThat(failing.output()).doesNotContainPattern("(?m)^mesh-mtls\\.yaml:");
 
-    Files.writeString(repo.resolve("httpbin-dr.yaml"), GOOD, StandardCharsets.UTF_8);
+    String fixed = breaker.replace("  trafficPolicy:\n", "  trafficPolicy:\n    tls:\n      mode: ISTIO_MUTUAL\n");
+    assertThat(fixed).isNotEqualTo(breaker);
+    Files.writeString(repo.resolve(BREAKER), fixed, StandardCharsets.UTF_8);
     Files.createDirectories(repo.resolve(".github/workflows"));
     Files.writeString(repo.resolve(".github/workflows/ci.yml"), "on: push\njobs: {}\n", StandardCharsets.UTF_8);
-    exec(repo, env, "git", "add", "httpbin-dr.yaml", ".github");
+    exec(repo, env, "git", "add", BREAKER, ".github");
     Exec passing = exec(repo, env, "pre-commit", "try-repo", root.toString(), "istio-lint", "--verbose");
     assertThat(passing.code()).as(passing.output()).isZero();
-    assertThat(passing.output()).contains("No problems found in 1 file");
+    assertThat(passing.output()).contains("No problems found in 5 files");
   }
 
   private static boolean preCommitAvailable(Path tmp) throws Exception {

@@ -53,6 +53,7 @@ public final class MeshSnapshot {
   private final List<Resource> resources;
   private final IstioVersion version;
   private final MeshSettings settings;
+  private final List<MeshConfig> meshConfigs;
   private final Map<ResourceId, Resource> byId = new HashMap<>();
   private final Map<Class<?>, List<Resource>> byType = new HashMap<>();
   private final Map<Class<?>, Map<String, List<Resource>>> byTypeAndNamespace = new HashMap<>();
@@ -74,6 +75,16 @@ public final class MeshSnapshot {
     this.resources = List.copyOf(sorted);
     this.version = version;
     this.settings = MeshSettingsResolver.resolve(resources, version, meshConfigFile);
+    List<MeshConfig> configs = new ArrayList<>();
+    meshConfigFile.ifPresent(configs::add);
+    for (Resource r : resources) {
+      if (r instanceof ConfigMap cm) {
+        cm.meshConfig().ifPresent(configs::add);
+      } else if (r instanceof IstioOperator io) {
+        io.meshConfig().ifPresent(configs::add);
+      }
+    }
+    this.meshConfigs = List.copyOf(configs);
 
     for (Resource r : resources) {
       byId.putIfAbsent(r.id(), r);
@@ -196,6 +207,14 @@ public final class MeshSnapshot {
   /** The Istio version whose semantics apply. */
   public IstioVersion istioVersion() {
     return version;
+  }
+
+  /**
+   * Every MeshConfig in play, the {@code --mesh-config} file first, then the {@code istio} ConfigMaps' and the
+   * IstioOperators' mesh configs in resource order (for fields the resolved {@link #settings()} do not cover).
+   */
+  public List<MeshConfig> meshConfigs() {
+    return meshConfigs;
   }
 
   /** Root namespace, auto mTLS, default exportTo, trust domain, each with provenance. */

@@ -2,13 +2,22 @@ package dev.istiolint.core.model;
 
 import dev.istiolint.core.source.SourceSpan;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A container of a pod template: name, image, ports and args (args tell an Istio gateway proxy from a sidecar). */
+/**
+ * A container of a pod template: name, image, ports and args (args tell an Istio gateway proxy from a sidecar),
+ * {@code securityContext.runAsUser} and the literal {@code env} values (entries with {@code valueFrom} are left out).
+ */
 public record Container(
-    Located<String> name, Optional<Located<String>> image, List<ContainerPort> ports, List<Located<String>> args,
-    SourceSpan span) {
+    Located<String> name,
+    Optional<Located<String>> image,
+    List<ContainerPort> ports,
+    List<Located<String>> args,
+    SourceSpan span,
+    Optional<Located<Integer>> runAsUser,
+    Map<String, Located<String>> env) {
 
   public Container {
     Objects.requireNonNull(name, "name");
@@ -16,6 +25,15 @@ public record Container(
     ports = List.copyOf(ports);
     args = List.copyOf(args);
     Objects.requireNonNull(span, "span");
+    Objects.requireNonNull(runAsUser, "runAsUser");
+    env = Map.copyOf(env);
+  }
+
+  /** A container without security context or environment. */
+  public Container(
+      Located<String> name, Optional<Located<String>> image, List<ContainerPort> ports, List<Located<String>> args,
+      SourceSpan span) {
+    this(name, image, ports, args, span, Optional.empty(), Map.of());
   }
 
   /** One {@code ports[]} entry. */

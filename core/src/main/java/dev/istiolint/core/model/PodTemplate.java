@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * A pod template ({@code spec.template} of a controller, or a Pod itself): the metadata and the parts of the pod spec
- * the analyses read. {@code span} is the template (or the Pod document).
+ * the analyses read. {@code span} is the template (or the Pod document); {@code runAsUser} is the pod-level
+ * {@code securityContext.runAsUser}.
  */
 public record PodTemplate(
     Map<String, Located<String>> labels,
@@ -18,7 +19,8 @@ public record PodTemplate(
     List<Container> containers,
     List<Container> initContainers,
     Optional<Located<Boolean>> hostNetwork,
-    SourceSpan span) {
+    SourceSpan span,
+    Optional<Located<Integer>> runAsUser) {
 
   public PodTemplate {
     labels = Map.copyOf(labels);
@@ -28,6 +30,19 @@ public record PodTemplate(
     initContainers = List.copyOf(initContainers);
     Objects.requireNonNull(hostNetwork, "hostNetwork");
     Objects.requireNonNull(span, "span");
+    Objects.requireNonNull(runAsUser, "runAsUser");
+  }
+
+  /** A pod template without pod-level {@code securityContext.runAsUser}. */
+  public PodTemplate(
+      Map<String, Located<String>> labels,
+      Map<String, Located<String>> annotations,
+      Optional<Located<String>> serviceAccountName,
+      List<Container> containers,
+      List<Container> initContainers,
+      Optional<Located<Boolean>> hostNetwork,
+      SourceSpan span) {
+    this(labels, annotations, serviceAccountName, containers, initContainers, hostNetwork, span, Optional.empty());
   }
 
   /** Labels without positions, sorted by key. */

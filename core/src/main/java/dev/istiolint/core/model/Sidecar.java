@@ -16,7 +16,8 @@ public record Sidecar(
     Optional<LabelSelector> workloadSelector,
     List<EgressListener> egress,
     List<IngressListener> ingress,
-    Optional<Located<String>> outboundTrafficPolicyMode)
+    Optional<Located<String>> outboundTrafficPolicyMode,
+    Optional<Located<String>> egressProxyHost)
     implements IstioResource {
 
   public Sidecar {
@@ -27,6 +28,19 @@ public record Sidecar(
     egress = List.copyOf(egress);
     ingress = List.copyOf(ingress);
     Objects.requireNonNull(outboundTrafficPolicyMode, "outboundTrafficPolicyMode");
+    Objects.requireNonNull(egressProxyHost, "egressProxyHost");
+  }
+
+  /** A Sidecar without the deprecated {@code outboundTrafficPolicy.egressProxy}. */
+  public Sidecar(
+      ResourceRef ref,
+      ObjectMeta metadata,
+      SourceSpan span,
+      Optional<LabelSelector> workloadSelector,
+      List<EgressListener> egress,
+      List<IngressListener> ingress,
+      Optional<Located<String>> outboundTrafficPolicyMode) {
+    this(ref, metadata, span, workloadSelector, egress, ingress, outboundTrafficPolicyMode, Optional.empty());
   }
 
   /** {@code IstioEgressListener}: hosts as {@code namespace/dnsName}. */

@@ -15,7 +15,8 @@ public record Telemetry(
     Optional<SourceSpan> tracing,
     Optional<SourceSpan> metrics,
     Optional<SourceSpan> accessLogging,
-    List<Located<String>> providers)
+    List<Located<String>> providers,
+    List<AccessLogging> accessLoggingEntries)
     implements IstioResource {
 
   public Telemetry {
@@ -28,5 +29,29 @@ public record Telemetry(
     Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(accessLogging, "accessLogging");
     providers = List.copyOf(providers);
+    accessLoggingEntries = List.copyOf(accessLoggingEntries);
+  }
+
+  /** A Telemetry without per-entry access logging detail. */
+  public Telemetry(
+      ResourceRef ref,
+      ObjectMeta metadata,
+      SourceSpan span,
+      Optional<LabelSelector> selector,
+      List<PolicyTargetReference> targetRefs,
+      Optional<SourceSpan> tracing,
+      Optional<SourceSpan> metrics,
+      Optional<SourceSpan> accessLogging,
+      List<Located<String>> providers) {
+    this(ref, metadata, span, selector, targetRefs, tracing, metrics, accessLogging, providers, List.of());
+  }
+
+  /** One {@code accessLogging[]} entry: its provider names and {@code disabled}. */
+  public record AccessLogging(List<Located<String>> providers, Optional<Located<Boolean>> disabled, SourceSpan span) {
+    public AccessLogging {
+      providers = List.copyOf(providers);
+      Objects.requireNonNull(disabled, "disabled");
+      Objects.requireNonNull(span, "span");
+    }
   }
 }

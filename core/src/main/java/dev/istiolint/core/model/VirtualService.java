@@ -76,7 +76,8 @@ public record VirtualService(
       Optional<Delegate> delegate,
       Optional<SourceSpan> redirect,
       Optional<SourceSpan> directResponse,
-      SourceSpan span) {
+      SourceSpan span,
+      Optional<Located<Integer>> faultDelayPercent) {
 
     public Route {
       Objects.requireNonNull(kind, "kind");
@@ -88,12 +89,29 @@ public record VirtualService(
       Objects.requireNonNull(redirect, "redirect");
       Objects.requireNonNull(directResponse, "directResponse");
       Objects.requireNonNull(span, "span");
+      Objects.requireNonNull(faultDelayPercent, "faultDelayPercent");
+    }
+
+    /** A route without the deprecated {@code fault.delay.percent}. */
+    public Route(
+        RouteKind kind,
+        Optional<Located<String>> name,
+        List<Match> match,
+        List<RouteDestination> route,
+        Optional<Destination> mirror,
+        Optional<Delegate> delegate,
+        Optional<SourceSpan> redirect,
+        Optional<SourceSpan> directResponse,
+        SourceSpan span) {
+      this(kind, name, match, route, mirror, delegate, redirect, directResponse, span, Optional.empty());
     }
   }
 
   /**
    * A match condition ({@code HTTPMatchRequest}, {@code L4MatchAttributes} or {@code TLSMatchAttributes}): the parts
-   * the analyses read. {@code uri} is kept as {@code prefix|exact|regex} plus value.
+   * the analyses read. {@code uri} is kept as {@code prefix|exact|regex} plus value. {@code conditions} is every
+   * condition of the match except its {@code name}, in a canonical text form (keys sorted), so that two matches
+   * compare equal exactly when they match the same requests literally.
    */
   public record Match(
       Optional<Located<String>> name,
@@ -103,7 +121,8 @@ public record VirtualService(
       Optional<Located<String>> sourceNamespace,
       List<Located<String>> sniHosts,
       Optional<StringMatch> uri,
-      SourceSpan span) {
+      SourceSpan span,
+      String conditions) {
 
     public Match {
       Objects.requireNonNull(name, "name");
@@ -114,6 +133,20 @@ public record VirtualService(
       sniHosts = List.copyOf(sniHosts);
       Objects.requireNonNull(uri, "uri");
       Objects.requireNonNull(span, "span");
+      Objects.requireNonNull(conditions, "conditions");
+    }
+
+    /** A match whose full conditions are not recorded. */
+    public Match(
+        Optional<Located<String>> name,
+        Optional<Located<Integer>> port,
+        List<Located<String>> gateways,
+        Map<String, Located<String>> sourceLabels,
+        Optional<Located<String>> sourceNamespace,
+        List<Located<String>> sniHosts,
+        Optional<StringMatch> uri,
+        SourceSpan span) {
+      this(name, port, gateways, sourceLabels, sourceNamespace, sniHosts, uri, span, "");
     }
   }
 

@@ -1,7 +1,9 @@
 package dev.istiolint.core.internal.decode;
 
 import dev.istiolint.core.internal.yaml.YMap;
+import dev.istiolint.core.internal.yaml.YNode;
 import dev.istiolint.core.internal.yaml.YScalar;
+import dev.istiolint.core.internal.yaml.YSeq;
 import dev.istiolint.core.model.DestinationRule;
 import dev.istiolint.core.model.Gateway;
 import dev.istiolint.core.model.LegacyAuthenticationPolicy;
@@ -17,6 +19,7 @@ import dev.istiolint.core.model.WorkloadEntry;
 import dev.istiolint.core.model.WorkloadGroup;
 import dev.istiolint.core.source.SourceSpan;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -253,8 +256,14 @@ final class IstioDecoder {
       }
       List<VirtualService.RouteDestination> dests = new ArrayList<>();
       for (YMap d : r.maps(route, "route")) {
-        Optional<VirtualService.Destination> dest = r.map(d, "destination").map(this::destination);
-        dest.ifPresent(x -> dests.add(new VirtualService.RouteDestination(x, r.integer(d, "weight"), r.span(d))));
+        // an entry without destination keeps an empty host at the entry, so rules can report it
+        VirtualService.Destination dest =
+            r.map(d, "destination")
+                .map(this::destination)
+                .orElse(
+                    new VirtualService.Destination(
+                        Located.of("", r.span(d)), Optional.empty(), Optional.empty(), r.span(d)));
+        dests.add(new VirtualService.RouteDestination(dest, r.integer(d, "weight"), r.span(d)));
       }
       Optional<VirtualService.Delegate> delegate =
           r.map(route, "delegate")
@@ -272,7 +281,8 @@ final class IstioDecoder {
               delegate,
               r.present(route, "redirect"),
               r.present(route, "directResponse"),
-              r.span(route)));
+              r.span(route),
+              r.map(route, "fault").flatMap(f -> r.map(f, "delay")).flatMap(dl -> r.integer(dl, "percent"))));
     }
     return out;
   }
@@ -297,7 +307,34 @@ final class IstioDecoder {
         r.str(m, "sourceNamespace"),
         r.strings(m, "sniHosts"),
         uri,
-        r.span(m));
+        r.span(m),
+        conditions(m));
+  }
+
+  /** Every condition of a match except its name, as canonical text (keys sorted). */
+  private static String conditions(YMap m) {
+    StringBuilder sb = new StringBuilder("{");
+    m.entries().stream()
+        .filter(e -> !e.key().value().equals("name"))
+        .sorted(Comparator.comparing(e -> e.key().value()))
+        .forEach(e -> sb.append(e.key().value()).append('=').append(canonical(e.value())).append(';'));
+    return sb.append('}').toString();
+  }
+
+  private static String canonical(YNode n) {
+    if (n instanceof YMap map) {
+      StringBuilder sb = new StringBuilder("{");
+      map.entries().stream()
+          .sorted(Comparator.comparing(e -> e.key().value()))
+          .forEach(e -> sb.append(e.key().value()).append('=').append(canonical(e.value())).append(';'));
+      return sb.append('}').toString();
+    }
+    if (n instanceof YSeq seq) {
+      StringBuilder sb = new StringBuilder("[");
+      seq.items().forEach(i -> sb.append(canonical(i)).append(','));
+      return sb.append(']').toString();
+    }
+    return n instanceof YScalar s ? (s.isNull() ? "null" : "\"" + s.value() + "\"") : "?";
   }
 
   private VirtualService.Destination destination(YMap d) {

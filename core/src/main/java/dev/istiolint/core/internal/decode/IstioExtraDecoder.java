@@ -46,7 +46,8 @@ final class IstioExtraDecoder {
         common.networkingSelector(s, "workloadSelector"),
         egress,
         ingress,
-        r.map(s, "outboundTrafficPolicy").flatMap(o -> r.str(o, "mode")));
+        r.map(s, "outboundTrafficPolicy").flatMap(o -> r.str(o, "mode")),
+        r.map(s, "outboundTrafficPolicy").flatMap(o -> r.map(o, "egressProxy")).flatMap(e -> r.str(e, "host")));
   }
 
   EnvoyFilter envoyFilter(Header h) {
@@ -219,7 +220,20 @@ final class IstioExtraDecoder {
         r.present(s, "tracing"),
         r.present(s, "metrics"),
         r.present(s, "accessLogging"),
-        providers);
+        providers,
+        accessLogging(s));
+  }
+
+  private List<Telemetry.AccessLogging> accessLogging(YMap s) {
+    List<Telemetry.AccessLogging> out = new ArrayList<>();
+    for (YMap entry : r.maps(s, "accessLogging")) {
+      List<Located<String>> names = new ArrayList<>();
+      for (YMap p : r.maps(entry, "providers")) {
+        r.str(p, "name").ifPresent(names::add);
+      }
+      out.add(new Telemetry.AccessLogging(names, r.bool(entry, "disabled"), r.span(entry)));
+    }
+    return out;
   }
 
   WasmPlugin wasmPlugin(Header h) {

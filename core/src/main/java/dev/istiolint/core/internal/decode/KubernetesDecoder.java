@@ -133,7 +133,8 @@ final class KubernetesDecoder {
         containers(podSpec, "containers"),
         containers(podSpec, "initContainers"),
         r.bool(podSpec, "hostNetwork"),
-        span);
+        span,
+        r.map(podSpec, "securityContext").flatMap(sc -> r.integer(sc, "runAsUser")));
   }
 
   private List<Container> containers(YMap podSpec, String key) {
@@ -150,7 +151,22 @@ final class KubernetesDecoder {
               r.str(c, "image"),
               ports,
               r.strings(c, "args"),
-              r.span(c)));
+              r.span(c),
+              r.map(c, "securityContext").flatMap(sc -> r.integer(sc, "runAsUser")),
+              env(c)));
+    }
+    return out;
+  }
+
+  /** The literal {@code env} values of a container, by name (entries with {@code valueFrom} are left out). */
+  private Map<String, Located<String>> env(YMap container) {
+    Map<String, Located<String>> out = new LinkedHashMap<>();
+    for (YMap e : r.maps(container, "env")) {
+      Optional<Located<String>> name = r.str(e, "name");
+      Optional<Located<String>> value = r.str(e, "value");
+      if (name.isPresent() && value.isPresent()) {
+        out.putIfAbsent(name.get().value(), value.get());
+      }
     }
     return out;
   }

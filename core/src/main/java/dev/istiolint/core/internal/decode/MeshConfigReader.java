@@ -15,6 +15,7 @@ import dev.istiolint.core.source.SourceSpan;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -53,7 +54,29 @@ public final class MeshConfigReader {
         r.str(mc, "trustDomain"),
         r.str(mc, "authPolicy"),
         outbound,
-        r.span(mc));
+        r.span(mc),
+        r.map(mc, "defaultConfig").map(dc -> r.stringMap(dc, "proxyMetadata")).orElse(Map.of()),
+        extensionProviders(mc, r),
+        r.map(mc, "defaultProviders").map(dp -> r.strings(dp, "accessLogging")).orElse(List.of()));
+  }
+
+  private static List<MeshConfig.ExtensionProvider> extensionProviders(YMap mc, NodeReader r) {
+    List<MeshConfig.ExtensionProvider> out = new ArrayList<>();
+    for (YMap p : r.maps(mc, "extensionProviders")) {
+      Optional<Located<String>> name = r.str(p, "name");
+      if (name.isEmpty()) {
+        continue;
+      }
+      String type = "";
+      for (YMap.Entry e : p.entries()) {
+        if (!e.key().value().equals("name")) {
+          type = e.key().value();
+          break;
+        }
+      }
+      out.add(new MeshConfig.ExtensionProvider(name.get(), type));
+    }
+    return out;
   }
 
   /** Reads a mapping as a MeshConfig with positions as they are. */

@@ -6,6 +6,7 @@ import dev.istiolint.core.internal.yaml.YMap;
 import dev.istiolint.core.internal.yaml.YNode;
 import dev.istiolint.core.internal.yaml.YScalar;
 import dev.istiolint.core.model.GenericResource;
+import dev.istiolint.core.model.KubernetesGateway;
 import dev.istiolint.core.model.Located;
 import dev.istiolint.core.model.MeshPolicy;
 import dev.istiolint.core.model.ObjectMeta;
@@ -202,9 +203,22 @@ public final class ResourceDecoder {
           case "ValidatingWebhookConfiguration" -> extra.validatingWebhooks(h);
           default -> null;
         };
+      case "gateway.networking.k8s.io":
+        return kind.equals("Gateway") ? kubernetesGateway(h) : null;
       default:
         return null;
     }
+  }
+
+  private KubernetesGateway kubernetesGateway(Header h) {
+    NodeReader r = NodeReader.DIRECT;
+    List<KubernetesGateway.Listener> listeners = new ArrayList<>();
+    for (YMap l : r.maps(h.spec(), "listeners")) {
+      listeners.add(
+          new KubernetesGateway.Listener(
+              r.str(l, "name"), r.str(l, "hostname"), r.integer(l, "port"), r.str(l, "protocol"), r.span(l)));
+    }
+    return new KubernetesGateway(h.ref(), h.meta(), h.span(), r.str(h.spec(), "gatewayClassName"), listeners);
   }
 
   /** The API group of an apiVersion: {@code networking.istio.io/v1} → {@code networking.istio.io}, {@code v1} → "". */

@@ -1,0 +1,2 @@
+/** AUTHZ rules: request authentication and authorization (AuthorizationPolicy, RequestAuthentication). */
+package dev.istiolint.rules.authz;

@@ -1,0 +1,104 @@
+package dev.istiolint.rules.routing;
+
+import dev.istiolint.core.diag.RelatedLocation;
+import dev.istiolint.core.diag.Severity;
+import dev.istiolint.core.model.Gateway;
+import dev.istiolint.core.model.HostName;
+import dev.istiolint.core.model.Located;
+import dev.istiolint.core.model.Port;
+import dev.istiolint.core.rule.LintRule;
+import dev.istiolint.core.rule.RuleContext;
+import dev.istiolint.core.rule.RuleInfo;
+import dev.istiolint.core.model.ResourceId;
+import dev.istiolint.rules.internal.GatewayWorkloads;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** Gateways with the same selector declare the same port for overlapping hosts. */
+@RuleInfo(
+    id = "ROUTE008",
+    name = "conflicting-gateways",
+    severity = Severity.ERROR,
+    summary = "Gateways with the same selector declare the same port for overlapping hosts",
+    istioCode = "IST0145",
+    kinds = {"Gateway"})
+public final class ConflictingGateways implements LintRule {
+
+  @Override
+  public void check(RuleContext ctx) {
+    List<Gateway> gateways = ctx.mesh().gateways();
+    for (Gateway gw : gateways) {
+      for (Gateway.Server server : gw.servers()) {
+        Optional<Located<Integer>> number = server.port().flatMap(Port::number);
+        if (number.isEmpty()) {
+          continue;
+        }
+        TreeSet<String> others = new TreeSet<>();
+        List<RelatedLocation> related = new ArrayList<>();
+        for (Gateway other : gateways) {
+          if (other == gw || other.id().equals(gw.id()) || !sameWorkloads(ctx, gw, other)) {
+            continue;
+          }
+          for (Gateway.Server os : other.servers()) {
+            Optional<Located<Integer>> on = os.port().flatMap(Port::number);
+            if (on.isPresent() && on.get().value().equals(number.get().value()) && overlap(server, os)) {
+              others.add(qualified(other));
+              related.add(RelatedLocation.of(on.get().span(), "also declares port " + on.get().value(), other.ref()));
+              break;
+            }
+          }
+        }
+        if (!others.isEmpty()) {
+          ctx.report(
+              gw,
+              number.get(),
+              "port "
+                  + number.get().value()
+                  + " for hosts "
+                  + String.join(", ", server.hosts().stream().map(Located::value).toList())
+                  + " is also declared by gateway "
+                  + String.join(", ", others)
+                  + " for the same gateway workloads (selector "
+                  + GatewayWorkloads.selectorText(gw)
+                  + ")"
+                  + "; merge the servers into one Gateway or use distinct hosts or ports",
+              related);
+        }
+      }
+    }
+  }
+
+  /** Same selector, or selectors that pick at least one common gateway workload. */
+  private static boolean sameWorkloads(RuleContext ctx, Gateway a, Gateway b) {
+    if (a.selectorValues().equals(b.selectorValues())) {
+      return true;
+    }
+    Set<ResourceId> mine = new HashSet<>();
+    GatewayWorkloads.selectedBy(ctx.mesh(), a).forEach(w -> mine.add(w.id()));
+    return GatewayWorkloads.selectedBy(ctx.mesh(), b).stream().anyMatch(w -> mine.contains(w.id()));
+  }
+
+  private static boolean overlap(Gateway.Server a, Gateway.Server b) {
+    for (Located<String> x : a.hosts()) {
+      for (Located<String> y : b.hosts()) {
+        if (HostName.of(bare(x.value())).matchesSymmetric(HostName.of(bare(y.value())))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String bare(String host) {
+    int slash = host.indexOf('/');
+    return slash < 0 ? host : host.substring(slash + 1);
+  }
+
+  static String qualified(Gateway gw) {
+    return gw.namespace().isEmpty() ? gw.name() : gw.namespace() + "/" + gw.name();
+  }
+}
