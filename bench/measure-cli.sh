@@ -5,6 +5,7 @@
 #   SIZES="10k" RUNS=3 bench/measure-cli.sh
 #   CLI="java -jar cli/target/istio-lint.jar" bench/measure-cli.sh
 #   SKIP_TLS_100k=only bench/measure-cli.sh   # on 100k, run without the TLS rules (see the script)
+#   RUNS_100k=1 bench/measure-cli.sh          # fewer runs for one corpus
 #
 # Each row also gets its baseline: a cold JVM (dev.istiolint.bench.ParseOnly) that reads the same files and only
 # parses them into YAML events, on every core. The retained heap per resource after loading is measured by
@@ -45,8 +46,8 @@ for s in $SIZES; do gen "$CORPUS/$s" --resources "$s"; done
 # measure NAME CMD...: RUNS cold runs; prints the medians of wall seconds and of peak RSS in MiB
 measure() {
   local name=$1; shift
-  local walls=() rss=() code=0
-  for ((r = 0; r < RUNS; r++)); do
+  local walls=() rss=() code=0 runs=${MEASURE_RUNS:-$RUNS}
+  for ((r = 0; r < runs; r++)); do
     local t
     t=$(mktemp)
     /usr/bin/time -v -o "$t" "$@" >/dev/null 2>"$t.err" || code=$?
@@ -73,6 +74,7 @@ STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 OUT=bench/results/cli-$STAMP.txt
 {
   echo "CLI cold processes, $STAMP, $(nproc) cores, $(java -version 2>&1 | head -1), RUNS=$RUNS, medians"
+  for s in $SIZES; do v="RUNS_$s"; [[ -n ${!v:-} ]] && echo "RUNS_$s=${!v}"; done
   echo "CLI: $CLI check --format json"
   [[ -n $VARIANT ]] && echo "VARIANT: ISTIO_LINT_JAVA_OPTS=\"$VARIANT\""
   echo "git: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- core rules cli bench || echo ' (dirty)')"
@@ -84,6 +86,8 @@ OUT=bench/results/cli-$STAMP.txt
   measure "20-file folder: istio-lint" $CLI check --format json "$CORPUS/20files"
   measure "20-file folder: parse-only" java -cp "$JAR" dev.istiolint.bench.ParseOnly "$CORPUS/20files"
   for s in $SIZES; do
+    runs_var="RUNS_$s"
+    export MEASURE_RUNS=${!runs_var:-$RUNS}
     # SKIP_TLS_<size>=1: on that corpus, also (or with SKIP_TLS_<size>=only, only) run without the TLS rules, that is
     # without the effective-TLS matrix
     var="SKIP_TLS_$s"
@@ -98,6 +102,7 @@ OUT=bench/results/cli-$STAMP.txt
       ISTIO_LINT_JAVA_OPTS="$VARIANT" measure "$s: istio-lint, VARIANT" $CLI check --format json "$CORPUS/$s"
     fi
     measure "$s: parse-only baseline" java -cp "$JAR" dev.istiolint.bench.ParseOnly "$CORPUS/$s"
+    unset MEASURE_RUNS
   done
   echo
   for s in $SIZES; do
