@@ -58,7 +58,7 @@ measure() {
   local mw mr
   mw=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')
   mr=$(printf '%s\n' "${rss[@]}" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')
-  printf '%-34s %9.2f %10s   (exit %s; walls: %s)\n' "$name" "$mw" "$mr" "$code" "${walls[*]}"
+  printf '%-40s %9.2f %10s   (exit %s; walls: %s)\n' "$name" "$mw" "$mr" "$code" "${walls[*]}"
 }
 
 # the launcher builds its jar and class-data-sharing archive on first use: do that before timing anything
@@ -80,7 +80,7 @@ OUT=bench/results/cli-$STAMP.txt
   echo "git: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- core rules cli bench || echo ' (dirty)')"
   echo "load before: $(uptime)"
   echo
-  printf '%-34s %9s %10s\n' "what" "wall (s)" "RSS (MiB)"
+  printf '%-40s %9s %10s\n' "what" "wall (s)" "RSS (MiB)"
   measure "bare JVM (java -version)" java -version
   measure "small file: istio-lint" $CLI check --format json "$CORPUS/small/ns-0001.yaml"
   measure "20-file folder: istio-lint" $CLI check --format json "$CORPUS/20files"
@@ -93,13 +93,17 @@ OUT=bench/results/cli-$STAMP.txt
     var="SKIP_TLS_$s"
     if [[ ${!var:-} != only ]]; then
       measure "$s: istio-lint" $CLI check --format json "$CORPUS/$s"
+      if [[ -n $VARIANT ]]; then
+        ISTIO_LINT_JAVA_OPTS="$VARIANT" measure "$s: istio-lint, VARIANT" $CLI check --format json "$CORPUS/$s"
+      fi
     fi
     if [[ -n ${!var:-} ]]; then
       tls_ids=$($CLI rules 2>/dev/null | awk '$1 ~ /^TLS[0-9]+$/ {print $1}' | paste -sd, -)
       measure "$s: istio-lint without TLS rules" $CLI check --format json --ignore "$tls_ids" "$CORPUS/$s"
-    fi
-    if [[ -n $VARIANT ]]; then
-      ISTIO_LINT_JAVA_OPTS="$VARIANT" measure "$s: istio-lint, VARIANT" $CLI check --format json "$CORPUS/$s"
+      if [[ -n $VARIANT ]]; then
+        ISTIO_LINT_JAVA_OPTS="$VARIANT" measure "$s: without TLS rules, VARIANT" \
+          $CLI check --format json --ignore "$tls_ids" "$CORPUS/$s"
+      fi
     fi
     measure "$s: parse-only baseline" java -cp "$JAR" dev.istiolint.bench.ParseOnly "$CORPUS/$s"
     unset MEASURE_RUNS
