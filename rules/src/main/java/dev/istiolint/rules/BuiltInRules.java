@@ -2,6 +2,7 @@ package dev.istiolint.rules;
 
 import dev.istiolint.core.rule.LintRule;
 import dev.istiolint.rules.authz.JwksBlockedCidrsMissing;
+import dev.istiolint.rules.authz.JwtClaimRouteWithoutAuthentication;
 import dev.istiolint.rules.authz.PrincipalsWithoutMtls;
 import dev.istiolint.rules.config.AlphaAnnotation;
 import dev.istiolint.rules.config.ConflictingInjectionLabels;
@@ -27,6 +28,7 @@ import dev.istiolint.rules.reference.AuthorizationPolicyUnknownNamespace;
 import dev.istiolint.rules.reference.DestinationRuleHostNotFound;
 import dev.istiolint.rules.reference.GatewaySelectorMatchesNothing;
 import dev.istiolint.rules.reference.InternalGatewayReference;
+import dev.istiolint.rules.reference.InvalidCredentialSecret;
 import dev.istiolint.rules.reference.SelectorOnGatewayPods;
 import dev.istiolint.rules.reference.SidecarEgressHostMatchesNothing;
 import dev.istiolint.rules.reference.SidecarSelectorMatchesNothing;
@@ -98,6 +100,7 @@ public final class BuiltInRules {
         new UnknownDestinationPort(),
         new UnknownSubset(),
         new UnknownCredentialSecret(),
+        new InvalidCredentialSecret(),
         new GatewaySelectorMatchesNothing(),
         new SidecarSelectorMatchesNothing(),
         new SidecarEgressHostMatchesNothing(),
@@ -144,6 +147,7 @@ public final class BuiltInRules {
         new ProxyUidInApplication(),
         new PrincipalsWithoutMtls(),
         new JwksBlockedCidrsMissing(),
+        new JwtClaimRouteWithoutAuthentication(),
         new DeprecatedField(),
         new DeprecatedTelemetryProvider(),
         new NamespaceNotInjected(),

@@ -21,7 +21,8 @@ public record ServiceEntry(
     List<WorkloadEntry.Spec> endpoints,
     Optional<LabelSelector> workloadSelector,
     List<Located<String>> exportTo,
-    List<Located<String>> subjectAltNames)
+    List<Located<String>> subjectAltNames,
+    List<Located<String>> statusAddresses)
     implements IstioResource {
 
   public ServiceEntry {
@@ -37,6 +38,26 @@ public record ServiceEntry(
     Objects.requireNonNull(workloadSelector, "workloadSelector");
     exportTo = List.copyOf(exportTo);
     subjectAltNames = List.copyOf(subjectAltNames);
+    statusAddresses = List.copyOf(statusAddresses);
+  }
+
+  /** A ServiceEntry without {@code status.addresses} (the addresses the control plane allocated). */
+  public ServiceEntry(
+      ResourceRef ref,
+      ObjectMeta metadata,
+      SourceSpan span,
+      List<Located<String>> hosts,
+      List<Located<String>> addresses,
+      List<Port> ports,
+      Located<Location> location,
+      Located<Resolution> resolution,
+      List<WorkloadEntry.Spec> endpoints,
+      Optional<LabelSelector> workloadSelector,
+      List<Located<String>> exportTo,
+      List<Located<String>> subjectAltNames) {
+    this(
+        ref, metadata, span, hosts, addresses, ports, location, resolution, endpoints, workloadSelector, exportTo,
+        subjectAltNames, List.of());
   }
 
   /** {@code MESH_EXTERNAL}, also when location is not written (Istio's enum value 0). */

@@ -25,7 +25,7 @@ import java.util.TreeSet;
     id = "AUTHZ001",
     name = "principals-without-mtls",
     severity = Severity.WARNING,
-    summary = "An AuthorizationPolicy matches peer principals or namespaces of workloads that accept no mTLS, so it never matches",
+    summary = "An AuthorizationPolicy matches peer identities of workloads that accept no mTLS, so it never matches",
     kinds = {"AuthorizationPolicy", "PeerAuthentication", "DestinationRule", "Service"})
 public final class PrincipalsWithoutMtls implements LintRule {
 

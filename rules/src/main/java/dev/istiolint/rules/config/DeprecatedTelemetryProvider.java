@@ -15,7 +15,7 @@ import java.util.TreeSet;
     id = "SCHEMA106",
     name = "deprecated-telemetry-provider",
     severity = Severity.WARNING,
-    summary = "A Telemetry resource uses a Lightstep extension provider, which Istio deprecated in favour of OpenTelemetry",
+    summary = "A Telemetry resource uses a Lightstep extension provider, which Istio deprecated",
     istioCode = "IST0002",
     kinds = {"Telemetry"})
 public final class DeprecatedTelemetryProvider implements LintRule {

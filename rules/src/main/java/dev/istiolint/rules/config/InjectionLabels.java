@@ -52,7 +52,8 @@ final class InjectionLabels {
         continue;
       }
       Located<String> values = cm.data().get("values");
-      if (values != null && sectionSets(values.value(), "\"sidecarInjectorWebhook\"", "\"enableNamespacesByDefault\"")) {
+      if (values != null
+          && sectionSets(values.value(), "\"sidecarInjectorWebhook\"", "\"enableNamespacesByDefault\"")) {
         return true;
       }
     }

@@ -21,7 +21,7 @@ import java.util.TreeSet;
     id = "SCHEMA101",
     name = "invalid-injection-webhook",
     severity = Severity.ERROR,
-    summary = "A sidecar injector webhook overlaps another one or points to a control plane Service that does not exist",
+    summary = "A sidecar injector webhook overlaps another one or calls a control plane Service that does not exist",
     istioCode = "IST0139",
     kinds = {"MutatingWebhookConfiguration", "Service"})
 public final class InvalidInjectionWebhook implements LintRule {

@@ -25,7 +25,13 @@ public final class NamespaceInjectedByDefault implements LintRule {
       if (InjectionLabels.SYSTEM_NAMESPACES.contains(ns.name()) || InjectionLabels.labelled(ns)) {
         continue;
       }
-      ctx.report(ns, ns.metadata().name(), "namespace " + ns.name() + " has no injection label and the sidecar injector has enableNamespacesByDefault, so its pods get sidecars implicitly; label it istio-injection=enabled or disabled to make the choice explicit");
+      ctx.report(
+          ns,
+          ns.metadata().name(),
+          "namespace "
+              + ns.name()
+              + " has no injection label and the sidecar injector has enableNamespacesByDefault, so its pods get"
+              + " sidecars implicitly; label it istio-injection=enabled or disabled to make the choice explicit");
     }
   }
 }

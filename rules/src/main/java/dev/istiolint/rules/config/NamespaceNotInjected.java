@@ -25,7 +25,14 @@ public final class NamespaceNotInjected implements LintRule {
       if (InjectionLabels.SYSTEM_NAMESPACES.contains(ns.name()) || InjectionLabels.labelled(ns)) {
         continue;
       }
-      ctx.report(ns, ns.metadata().name(), "namespace " + ns.name() + " has neither istio-injection nor istio.io/rev nor ambient mode, so its pods run outside the mesh; label it istio-injection=enabled (or istio.io/rev=<revision>), or istio-injection=disabled to make the choice explicit");
+      ctx.report(
+          ns,
+          ns.metadata().name(),
+          "namespace "
+              + ns.name()
+              + " has neither istio-injection nor istio.io/rev nor ambient mode, so its pods run outside the mesh;"
+              + " label it istio-injection=enabled (or istio.io/rev=<revision>), or istio-injection=disabled to make"
+              + " the choice explicit");
     }
   }
 }

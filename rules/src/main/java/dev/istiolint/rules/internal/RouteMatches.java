@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /**
  * Which VirtualService rules and matches can never be used, as Istio's validation finds them: a rule without match
- * before the last one (and, beyond istioctl, any rule after it), a match identical (name aside) to an earlier one, an HTTP prefix match shadowed by an earlier,
- * shorter prefix with no more conditions, and a rule all of whose matches are duplicates.
+ * before the last one (and, beyond istioctl, any rule after it), a match identical (name aside) to an earlier one,
+ * an HTTP prefix match shadowed by an earlier, shorter prefix with no more conditions, and a rule all of whose
+ * matches are duplicates.
  */
 public final class RouteMatches {
 
@@ -89,7 +90,12 @@ public final class RouteMatches {
     for (Ineffective i : ineffective) {
       numbered.add(
           new Ineffective(
-              i.route(), i.routeIndex(), i.match(), i.route().match().indexOf(i.match()), i.shadowedBy(), i.duplicate()));
+              i.route(),
+              i.routeIndex(),
+              i.match(),
+              i.route().match().indexOf(i.match()),
+              i.shadowedBy(),
+              i.duplicate()));
     }
     return new Analysis(numbered, unreachable);
   }

@@ -12,7 +12,7 @@ import dev.istiolint.core.rule.RuleInfo;
     id = "REF013",
     name = "access-logging-without-provider",
     severity = Severity.WARNING,
-    summary = "A Telemetry accessLogging entry names no provider and the mesh config sets no default one, so it is ignored",
+    summary = "A Telemetry accessLogging entry names no provider and the mesh sets no default one, so it is ignored",
     istioCode = "IST0157",
     kinds = {"Telemetry"})
 public final class AccessLoggingWithoutProvider implements LintRule {

@@ -15,7 +15,7 @@ import java.util.SortedSet;
     id = "REF009",
     name = "authorization-policy-unknown-namespace",
     severity = Severity.ERROR,
-    summary = "An AuthorizationPolicy source namespace matches no namespace in the input, so that condition never matches",
+    summary = "An AuthorizationPolicy source namespace matches no namespace in the input, so it never matches",
     istioCode = "IST0101",
     kinds = {"AuthorizationPolicy", "Namespace"})
 public final class AuthorizationPolicyUnknownNamespace implements LintRule {

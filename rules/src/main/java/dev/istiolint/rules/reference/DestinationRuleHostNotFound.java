@@ -21,6 +21,12 @@ public final class DestinationRuleHostNotFound implements LintRule {
   @Override
   public void check(RuleContext ctx) {
     ServiceRegistry registry = ServiceRegistry.of(ctx.mesh());
+    if (registry.isEmpty()) {
+      if (!ctx.mesh().destinationRules().isEmpty()) {
+        ctx.notApplicable("the input has no Service or ServiceEntry, so DestinationRule hosts cannot be checked");
+      }
+      return;
+    }
     for (DestinationRule dr : ctx.mesh().destinationRules()) {
       HostName host = dr.hostName();
       if (host.isWildcard()) {
@@ -40,10 +46,8 @@ public final class DestinationRuleHostNotFound implements LintRule {
           dr,
           dr.host(),
           "host "
-              + dr.host().value()
-              + " ("
-              + host.value()
-              + ") matches no Service or ServiceEntry, so this DestinationRule applies to nothing; correct the host"
+              + (host.value().equals(dr.host().value()) ? host.value() : dr.host().value() + " (" + host.value() + ")")
+              + " matches no Service or ServiceEntry, so this DestinationRule applies to nothing; correct the host"
               + " or add the service");
     }
   }

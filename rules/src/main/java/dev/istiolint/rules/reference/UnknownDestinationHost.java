@@ -2,6 +2,7 @@ package dev.istiolint.rules.reference;
 
 import dev.istiolint.core.diag.Severity;
 import dev.istiolint.core.model.HostName;
+import dev.istiolint.core.model.Located;
 import dev.istiolint.core.model.VirtualService;
 import dev.istiolint.core.rule.LintRule;
 import dev.istiolint.core.rule.RuleContext;
@@ -38,23 +39,20 @@ public final class UnknownDestinationHost implements LintRule {
           continue;
         }
         HostName fqdn = HostName.expand(host, vs.namespace());
+        String named = fqdn.value().equals(host) ? host : host + " (" + fqdn.value() + ")";
         boolean existsElsewhere = !registry.entriesFor(fqdn).isEmpty();
+        String where =
+            vs.exportTo().isEmpty()
+                ? "namespace " + vs.namespace()
+                : "the namespaces this VirtualService is exported to ("
+                    + String.join(", ", vs.exportTo().stream().map(Located::value).toList())
+                    + ")";
         ctx.report(
             vs,
             d.host(),
             existsElsewhere
-                ? "host "
-                    + host
-                    + " ("
-                    + fqdn.value()
-                    + ") is not exported to namespace "
-                    + vs.namespace()
-                    + "; export it there or route to a visible host"
-                : "host "
-                    + host
-                    + " ("
-                    + fqdn.value()
-                    + ") matches no Service or ServiceEntry; correct the host or add the service");
+                ? "host " + named + " is not visible in " + where + "; export it there or route to a visible host"
+                : "host " + named + " matches no Service or ServiceEntry; correct the host or add the service");
       }
     }
   }

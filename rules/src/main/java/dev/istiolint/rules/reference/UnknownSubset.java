@@ -49,7 +49,9 @@ public final class UnknownSubset implements LintRule {
                     + subset.value()
                     + " is not defined by the DestinationRule for host "
                     + host.value()
-                    + (defined.isEmpty() ? " (it defines no subsets)" : " (subsets: " + String.join(", ", defined) + ")")
+                    + (defined.isEmpty()
+                        ? " (it defines no subsets)"
+                        : " (subsets: " + String.join(", ", defined) + ")")
                     + "; add the subset or route to a defined one";
         ctx.report(vs, subset, message);
       }

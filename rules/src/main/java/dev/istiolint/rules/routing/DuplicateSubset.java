@@ -14,7 +14,7 @@ import java.util.Optional;
     id = "ROUTE029",
     name = "duplicate-subset",
     severity = Severity.WARNING,
-    summary = "Several DestinationRules of one namespace define the same subset for a host; only one definition is used",
+    summary = "DestinationRules of one namespace define the same subset for a host; only one definition is used",
     kinds = {"DestinationRule"})
 public final class DuplicateSubset implements LintRule {
 

@@ -60,8 +60,8 @@ public final class HostNotInGateway implements LintRule {
                 + (target.isEmpty()
                     ? " is not defined, so it serves none of the hosts "
                     : served.isEmpty()
-                        ? " accepts no hosts for namespace " + vs.namespace() + ", so none of the hosts "
-                        : " accepts only " + String.join(", ", served) + " here, not the hosts ")
+                        ? " accepts no hosts for namespace " + vs.namespace() + ", so it serves none of the hosts "
+                        : " accepts only " + String.join(", ", served) + " here, none of the hosts ")
                 + String.join(", ", hosts)
                 + "; add a host to a Gateway server or bind the VirtualService to the gateway that serves it");
       }

@@ -20,6 +20,9 @@ public final class MultipleDefaultTelemetries implements LintRule {
   @Override
   public void check(RuleContext ctx) {
     SelectorConflicts.multipleDefaults(
-        ctx, ctx.mesh().telemetries().stream().filter(t -> t.targetRefs().isEmpty()).toList(), Telemetry::selector, "Telemetry");
+        ctx,
+        ctx.mesh().telemetries().stream().filter(t -> t.targetRefs().isEmpty()).toList(),
+        Telemetry::selector,
+        "Telemetry");
   }
 }

@@ -15,7 +15,7 @@ import java.util.Optional;
     id = "ROUTE011",
     name = "service-entry-address-required",
     severity = Severity.WARNING,
-    summary = "A ServiceEntry has a TCP or unspecified-protocol port but no addresses, so its traffic cannot be told apart",
+    summary = "A ServiceEntry has a TCP port but no addresses, so sidecars cannot tell its traffic apart",
     istioCode = "IST0134",
     kinds = {"ServiceEntry"})
 public final class ServiceEntryAddressRequired implements LintRule {
@@ -34,8 +34,8 @@ public final class ServiceEntryAddressRequired implements LintRule {
       return; // the DNS proxy gives every ServiceEntry host an address
     }
     for (ServiceEntry se : ctx.mesh().serviceEntries()) {
-      if (!se.addresses().isEmpty()) {
-        continue;
+      if (!se.addresses().isEmpty() || !se.statusAddresses().isEmpty()) {
+        continue; // written addresses, or addresses the control plane allocated (status of a cluster dump)
       }
       for (Port port : se.ports()) {
         Optional<Located<String>> protocol = port.protocol();

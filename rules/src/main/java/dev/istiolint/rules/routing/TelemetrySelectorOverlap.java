@@ -20,6 +20,9 @@ public final class TelemetrySelectorOverlap implements LintRule {
   @Override
   public void check(RuleContext ctx) {
     SelectorConflicts.overlappingSelectors(
-        ctx, ctx.mesh().telemetries().stream().filter(t -> t.targetRefs().isEmpty()).toList(), Telemetry::selector, "Telemetry");
+        ctx,
+        ctx.mesh().telemetries().stream().filter(t -> t.targetRefs().isEmpty()).toList(),
+        Telemetry::selector,
+        "Telemetry");
   }
 }

@@ -14,7 +14,7 @@ import java.util.Locale;
     id = "ROUTE004",
     name = "unreachable-route",
     severity = Severity.WARNING,
-    summary = "A VirtualService rule can never apply: an earlier rule has no match, or earlier rules take all its matches",
+    summary = "A VirtualService rule never applies: an earlier rule has no match or takes all its matches",
     istioCode = "IST0130",
     kinds = {"VirtualService"})
 public final class UnreachableRoute implements LintRule {

@@ -211,7 +211,16 @@ final class IstioDecoder {
         endpoints,
         common.networkingSelector(s, "workloadSelector"),
         r.strings(s, "exportTo"),
-        r.strings(s, "subjectAltNames"));
+        r.strings(s, "subjectAltNames"),
+        statusAddresses(h));
+  }
+
+  /** {@code status.addresses[].value}: the addresses the control plane allocated (a cluster dump has them). */
+  private List<Located<String>> statusAddresses(Header h) {
+    List<Located<String>> out = new ArrayList<>();
+    r.map(h.root(), "status")
+        .ifPresent(st -> r.maps(st, "addresses").forEach(a -> r.str(a, "value").ifPresent(out::add)));
+    return out;
   }
 
   WorkloadEntry workloadEntry(Header h) {

@@ -21,7 +21,13 @@ import dev.istiolint.core.model.Secret;
 import dev.istiolint.core.model.Service;
 import dev.istiolint.core.model.StatefulSet;
 import dev.istiolint.core.source.SourceSpan;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -205,7 +211,45 @@ final class KubernetesDecoder {
   Secret secret(Header h) {
     List<Located<String>> keys = new ArrayList<>(r.keys(h.root(), "data"));
     keys.addAll(r.keys(h.root(), "stringData"));
-    return new Secret(h.ref(), h.meta(), h.span(), r.str(h.root(), "type"), keys);
+    Map<String, Secret.Certificate> certificates = new LinkedHashMap<>();
+    for (String key : CERTIFICATE_KEYS) {
+      r.map(h.root(), "data")
+          .flatMap(d -> r.str(d, key))
+          .ifPresent(v -> certificates.put(key, certificate(decodeBase64(v.value()))));
+      r.map(h.root(), "stringData")
+          .flatMap(d -> r.str(d, key))
+          .ifPresent(v -> certificates.put(key, certificate(Optional.of(v.value()))));
+    }
+    return new Secret(h.ref(), h.meta(), h.span(), r.str(h.root(), "type"), keys, certificates);
+  }
+
+  /** The keys that hold public certificates; private keys are never read. */
+  private static final List<String> CERTIFICATE_KEYS = List.of("tls.crt", "cert", "ca.crt", "cacert");
+
+  private static Optional<String> decodeBase64(String value) {
+    try {
+      return Optional.of(new String(Base64.getMimeDecoder().decode(value.strip()), StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Reads the first X.509 certificate of a PEM text (the leaf of a chain). */
+  private static Secret.Certificate certificate(Optional<String> pem) {
+    if (pem.isEmpty() || !pem.get().contains("-----BEGIN CERTIFICATE-----")) {
+      return new Secret.Certificate(false, Optional.empty());
+    }
+    try {
+      CertificateFactory factory = CertificateFactory.getInstance("X.509");
+      java.security.cert.Certificate c =
+          factory.generateCertificate(new ByteArrayInputStream(pem.get().getBytes(StandardCharsets.UTF_8)));
+      if (c instanceof X509Certificate x) {
+        return new Secret.Certificate(true, Optional.of(x.getNotAfter().toInstant()));
+      }
+      return new Secret.Certificate(true, Optional.empty());
+    } catch (CertificateException | RuntimeException e) {
+      return new Secret.Certificate(false, Optional.empty());
+    }
   }
 
   IstioOperator istioOperator(Header h, List<Diagnostic> sink) {
