@@ -40,10 +40,9 @@ final class TlsCommand implements Callable<Integer> {
   public Integer call() {
     LintResult result = Linter.lint(input.toRequest(top.stdin()).build());
     TlsMatrix matrix = TlsResolver.resolve(result.snapshot(), result.istioVersion());
-    List<Route> routes = matrix.routes().stream()
-        .filter(r -> from == null || r.clientNamespace().equals(from))
-        .filter(r -> host == null || r.host().equals(host) || r.host().startsWith(host + "."))
-        .toList();
+    List<Route> routes = matrix.routes(
+        ns -> from == null || ns.equals(from),
+        h -> host == null || h.equals(host) || h.startsWith(host + "."));
     String version = result.istioVersion().toString();
     PrintWriter out = top.spec.commandLine().getOut();
     out.print(format == Format.json

@@ -45,6 +45,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /** One run of the pipeline: sources, documents, resources, snapshot, rules, findings. */
 public final class LintRun {
@@ -53,6 +58,9 @@ public final class LintRun {
   private static final int MAX_MESSAGE = 2_000;
 
   private static final Set<String> LEGACY_KINDS = Set.of("MeshPolicy", "Policy");
+
+  /** Every inline suppression comment contains this; a file without it has none. */
+  private static final byte[] INLINE_MARKER = "istio-lint:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   private final LintRequest request;
   private final List<Diagnostic> findings = new ArrayList<>();
@@ -95,26 +103,25 @@ public final class LintRun {
     findings.addAll(context.problems());
 
     YamlLoader loader = new YamlLoader();
-    ResourceDecoder decoder = new ResourceDecoder(request.defaultNamespace());
     SchemaValidator validator = new SchemaValidator(request.defaultNamespace());
     List<VersionedDiagnostic> versioned = new ArrayList<>();
     List<Resource> resources = new ArrayList<>();
+    // text lines are split only for the files that need them: those with an inline suppression comment, now, and
+    // those with findings, at the end (holding every line of a large input costs more heap than its resources)
+    Map<String, byte[]> texts = new HashMap<>();
+    sources.forEach(src -> texts.putIfAbsent(src.displayPath(), src.bytes()));
     Map<String, List<String>> lines = new HashMap<>();
     int documents = 0;
-    for (LoadableSource source : sources) {
-      lines.put(source.displayPath(), SourceLines.split(source.bytes()));
-      LoadedFile file = loader.load(source.displayPath(), source.bytes());
-      findings.addAll(file.problems());
-      for (YDocument doc : file.documents()) {
-        documents++;
-        SchemaValidator.Validation validation = validator.validate(doc);
-        findings.addAll(validation.findings());
-        versioned.addAll(validation.versioned());
-        ResourceDecoder.Decoded decoded = decoder.decode(doc);
-        findings.addAll(decoded.problems());
-        internalErrors.addAll(decoded.internalErrors());
-        decoded.resource().ifPresent(resources::add);
+    // files are read in parallel; their outcomes are merged in file order, so the result does not depend on timing
+    for (FileOutcome file : inFileOrder(sources, source -> loadFile(source, loader, validator))) {
+      if (file.hasInlineComment()) {
+        lines.put(file.displayPath(), SourceLines.split(texts.get(file.displayPath())));
       }
+      findings.addAll(file.findings());
+      versioned.addAll(file.versioned());
+      internalErrors.addAll(file.internalErrors());
+      resources.addAll(file.resources());
+      documents += file.documents();
     }
     reportDuplicates(resources);
     Map<String, Integer> unknownKinds = new TreeMap<>();
@@ -137,6 +144,12 @@ public final class LintRun {
     Suppressor suppressor = new Suppressor(known, this::enabled, request.perFileIgnores());
     List<Diagnostic> out = applyOverrides(suppressor.apply(findings, resources, lines));
     out.removeIf(d -> contextOnly.contains(d.span().file()));
+    for (Diagnostic d : out) {
+      byte[] text = texts.get(d.span().file());
+      if (text != null) {
+        lines.computeIfAbsent(d.span().file(), f -> SourceLines.split(text));
+      }
+    }
     if (request.baseline().isPresent()) {
       out =
           new ArrayList<>(
@@ -170,6 +183,98 @@ public final class LintRun {
         collected.missingPaths(),
         List.copyOf(reported),
         quoted);
+  }
+
+  /** What one file gave: whether it has an inline comment, findings, internal errors, resources, documents. */
+  private record FileOutcome(
+      String displayPath,
+      boolean hasInlineComment,
+      List<Diagnostic> findings,
+      List<VersionedDiagnostic> versioned,
+      List<Throwable> internalErrors,
+      List<Resource> resources,
+      int documents) {}
+
+  /** Load, validate and decode one file; the node trees are garbage once this returns. Runs on a worker thread. */
+  private FileOutcome loadFile(LoadableSource source, YamlLoader loader, SchemaValidator validator) {
+    ResourceDecoder decoder = new ResourceDecoder(request.defaultNamespace());
+    List<Diagnostic> found = new ArrayList<>();
+    List<VersionedDiagnostic> versioned = new ArrayList<>();
+    List<Throwable> internal = new ArrayList<>();
+    List<Resource> resources = new ArrayList<>();
+    LoadedFile file = loader.load(source.displayPath(), source.bytes());
+    found.addAll(file.problems());
+    for (YDocument doc : file.documents()) {
+      SchemaValidator.Validation validation = validator.validate(doc);
+      found.addAll(validation.findings());
+      versioned.addAll(validation.versioned());
+      ResourceDecoder.Decoded decoded = decoder.decode(doc);
+      found.addAll(decoded.problems());
+      internal.addAll(decoded.internalErrors());
+      decoded.resource().ifPresent(resources::add);
+    }
+    boolean inline = mentions(source.bytes(), INLINE_MARKER);
+    return new FileOutcome(
+        source.displayPath(), inline, found, versioned, internal, resources, file.documents().size());
+  }
+
+  /**
+   * Applies {@code work} to every source on a fixed pool of one thread per processor and returns the results in the
+   * sources' order, whatever order they finish in. One source, or one processor, runs on the calling thread.
+   */
+  private static <R> List<R> inFileOrder(List<LoadableSource> sources, Function<LoadableSource, R> work) {
+    int threads = Math.min(Runtime.getRuntime().availableProcessors(), sources.size());
+    List<R> out = new ArrayList<>(sources.size());
+    if (threads <= 1) {
+      sources.forEach(source -> out.add(work.apply(source)));
+      return out;
+    }
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "istio-lint-load");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Future<R>> futures = new ArrayList<>(sources.size());
+      for (LoadableSource source : sources) {
+        futures.add(pool.submit(() -> work.apply(source)));
+      }
+      for (Future<R> f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the input", e);
+    } catch (ExecutionException e) {
+      // the same exception the sequential loop would have thrown
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** True when {@code text} contains {@code marker} (ASCII, so the UTF-8 bytes match exactly). */
+  private static boolean mentions(byte[] text, byte[] marker) {
+    outer:
+    for (int i = 0; i + marker.length <= text.length; i++) {
+      for (int j = 0; j < marker.length; j++) {
+        if (text[i + j] != marker[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 
   private boolean wanted(String displayPath) {

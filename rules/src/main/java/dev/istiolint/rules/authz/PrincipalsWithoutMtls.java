@@ -2,7 +2,7 @@ package dev.istiolint.rules.authz;
 
 import dev.istiolint.core.diag.Severity;
 import dev.istiolint.core.engine.Workload;
-import dev.istiolint.core.engine.tls.Route;
+import dev.istiolint.core.engine.tls.RouteGroup;
 import dev.istiolint.core.engine.tls.ServerMtls;
 import dev.istiolint.core.engine.tls.TlsMatrix;
 import dev.istiolint.core.model.AuthorizationPolicy;
@@ -59,7 +59,8 @@ public final class PrincipalsWithoutMtls implements LintRule {
         for (Service s : ctx.mesh().servicesSelecting(w)) {
           hosts.add(s.hostName().value());
         }
-        for (Route r : tls.routes()) {
+        // every route of a group has the group's host and server mode: no need to expand the routes
+        for (RouteGroup r : tls.groups()) {
           if (!hosts.contains(r.host())) {
             continue;
           }

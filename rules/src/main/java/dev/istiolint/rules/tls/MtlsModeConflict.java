@@ -3,6 +3,7 @@ package dev.istiolint.rules.tls;
 import dev.istiolint.core.diag.RelatedLocation;
 import dev.istiolint.core.diag.Severity;
 import dev.istiolint.core.engine.tls.Participant;
+import dev.istiolint.core.engine.tls.Provenance;
 import dev.istiolint.core.engine.tls.RootCause;
 import dev.istiolint.core.engine.tls.Route;
 import dev.istiolint.core.engine.tls.Verdict;
@@ -11,7 +12,6 @@ import dev.istiolint.core.rule.LintRule;
 import dev.istiolint.core.rule.RuleContext;
 import dev.istiolint.core.rule.RuleInfo;
 import dev.istiolint.core.source.SourceSpan;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +43,8 @@ public final class MtlsModeConflict implements LintRule {
     }
   }
 
-  static String routes(List<Route> routes) {
-    Route first = routes.get(0);
-    return first.describe() + (routes.size() > 1 ? " (and " + (routes.size() - 1) + " more routes)" : "");
+  static String routes(Route first, long count) {
+    return first.describe() + (count > 1 ? " (and " + (count - 1) + " more routes)" : "");
   }
 
   private static final class Finding {
@@ -53,7 +52,8 @@ public final class MtlsModeConflict implements LintRule {
     final SourceSpan at;
     final RootCause first;
     final Participant participant;
-    final List<Route> routes = new ArrayList<>();
+    Route firstRoute;
+    long routeCount;
     final Map<List<Object>, RelatedLocation> related = new LinkedHashMap<>();
 
     Finding(Resource resource, SourceSpan at, RootCause first, Participant participant) {
@@ -64,7 +64,10 @@ public final class MtlsModeConflict implements LintRule {
     }
 
     void add(RootCause cause, Participant self) {
-      routes.addAll(cause.routes());
+      if (firstRoute == null) {
+        firstRoute = cause.first();
+      }
+      routeCount += cause.routeCount();
       for (Participant other : cause.participants()) {
         if (other.resource().id().equals(self.resource().id()) && other.at().equals(self.at())) {
           continue;
@@ -75,23 +78,19 @@ public final class MtlsModeConflict implements LintRule {
       }
       if (self.side() == Participant.Side.CLIENT) {
         // the seed story: name the broader rule whose tls the client lost
-        for (Route r : cause.routes()) {
-          r.replacedRule()
-              .ifPresent(
-                  p ->
-                      related.putIfAbsent(
-                          List.of(p.resource().id(), p.span()),
-                          RelatedLocation.of(
-                              p.span(), "the broader rule this one replaces for the client", p.resource())));
+        for (Provenance p : cause.replacedRules()) {
+          related.putIfAbsent(
+              List.of(p.resource().id(), p.span()),
+              RelatedLocation.of(p.span(), "the broader rule this one replaces for the client", p.resource()));
         }
       }
     }
 
     String message() {
-      Route r = first.first();
+      Route r = firstRoute;
       String self = participant.resource().id() + " " + participant.role();
       StringBuilder sb = new StringBuilder();
-      sb.append(routes(routes)).append(": the client sends ").append(r.clientTls());
+      sb.append(routes(firstRoute, routeCount)).append(": the client sends ").append(r.clientTls());
       if (participant.side() == Participant.Side.CLIENT) {
         sb.append(" (").append(self).append(')');
       }

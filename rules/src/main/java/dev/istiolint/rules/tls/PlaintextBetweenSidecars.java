@@ -33,7 +33,7 @@ public final class PlaintextBetweenSidecars implements LintRule {
         ctx.report(
             p.resource(),
             p.at(),
-            MtlsModeConflict.routes(cause.routes()) + ": the client sends plaintext (" + p.resource().id() + " "
+            MtlsModeConflict.routes(r, cause.routeCount()) + ": the client sends plaintext (" + p.resource().id() + " "
                 + p.role() + ") to a PERMISSIVE sidecar"
                 + r.serverMtlsSource().map(s -> " (" + s.describe() + ")").orElse("")
                 + "; the traffic works but is not encrypted" + r.fix().map(f -> "; fix: " + f).orElse(""),

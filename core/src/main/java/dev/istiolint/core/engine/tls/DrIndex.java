@@ -36,6 +36,8 @@ final class DrIndex {
   private final Map<String, HostTable> all = new HashMap<>();
   private final HostTable rootLocal = new HostTable();
   private final HostTable global = new HostTable();
+  private final Map<HostName, Set<String>> namespacesByHost = new HashMap<>();
+  private final Map<String, Map<HostName, Set<String>>> exportNames = new HashMap<>();
 
   /** The rules of one index, by expanded host, each list in Istio's merge order. */
   static final class HostTable {
@@ -82,6 +84,12 @@ final class DrIndex {
         continue;
       }
       all.computeIfAbsent(r.namespace(), k -> new HostTable()).add(r);
+      namespacesByHost.computeIfAbsent(r.hostName(), k -> new java.util.HashSet<>()).add(r.namespace());
+      if (!r.exportToValues().isEmpty()) {
+        exportNames.computeIfAbsent(r.namespace(), k -> new HashMap<>())
+            .computeIfAbsent(r.hostName(), k -> new java.util.HashSet<>())
+            .addAll(r.exportToValues());
+      }
       if (profile.globalDestinationRules()) {
         global.add(r);
         continue;
@@ -101,6 +109,16 @@ final class DrIndex {
     rootLocal.sort();
     global.sort();
     reportDiscardedPolicies(notes);
+  }
+
+  /** The namespaces that hold a rule (usable or not) for {@code host} exactly. */
+  Set<String> namespacesWithRulesFor(HostName host) {
+    return namespacesByHost.getOrDefault(host, Set.of());
+  }
+
+  /** Every exportTo value written by a rule of {@code namespace} for {@code host} exactly. */
+  Set<String> exportNames(String namespace, HostName host) {
+    return exportNames.getOrDefault(namespace, Map.of()).getOrDefault(host, Set.of());
   }
 
   static String name(DestinationRule r) {

@@ -14,6 +14,8 @@ import dev.istiolint.core.model.TlsMode;
 import dev.istiolint.core.model.VirtualService;
 import dev.istiolint.core.source.SourceSpan;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,11 +25,17 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Computes the {@link TlsMatrix} of a snapshot under one Istio version (tls-semantics §6.6): indexes once, then for
- * each client namespace, host, port and routed subset: the rule lookup, the TLS inside the rule, auto mTLS, the server
- * mode per endpoint, and the worst verdict.
+ * each destination host, port and routed subset: the rule lookup, the TLS inside the rule, auto mTLS, the server
+ * mode per endpoint, and the worst verdict. A client namespace is computed on its own only when it can see the host
+ * differently from its neighbours; all others share one outcome per kind of client proxy ({@link RouteGroup}), so the
+ * work grows with the input, not with client namespaces × hosts. Routes with their explanations are rebuilt from a
+ * group on demand.
  */
 public final class TlsResolver {
 
@@ -68,44 +76,220 @@ public final class TlsResolver {
     return new TlsResolver(snapshot, version).run();
   }
 
-  private TlsMatrix run() {
-    List<Route> routes = new ArrayList<>();
-    Map<List<Object>, RootCauseBuilder> causes = new LinkedHashMap<>();
-    for (String clientNs : mesh.clientNamespaces) {
-      List<Workload> clients = mesh.clients(clientNs);
-      for (Destination d : mesh.destinations) {
-        DrIndex.Lookup lookup = index.lookup(clientNs, d, Set.of());
-        for (Destination.Port port : d.ports()) {
-          for (Optional<String> subset : subsets(clientNs, d, port)) {
-            Resolved r = resolveRoute(clientNs, clients, d, port, subset, lookup);
-            routes.add(r.route);
-            if (r.route.verdict() != Verdict.OK) {
-              List<Object> key = new ArrayList<>();
-              key.add(r.route.verdict());
-              r.participants.forEach(p -> key.add(List.of(p.resource().id(), p.at())));
-              causes.computeIfAbsent(key, k -> new RootCauseBuilder(r.route.verdict(), r.participants))
-                  .routes.add(r.route);
-            }
-          }
+  /** A note raised while computing an outcome, with the matrix position that raised it first. */
+  private record PendingNote(int namespace, int destination, long sequence, IgnoredConfig note) {}
+
+  /** The route groups of one destination: per special client namespace, and per client-proxy pattern. */
+  private static final class DestinationGroups {
+    final Map<Integer, List<RouteGroup>> special = new HashMap<>();
+    final List<List<RouteGroup>> byPattern = new ArrayList<>();
+  }
+
+  private String[] namespaceNames;
+  private List<List<Workload>> clientsOf;
+  private final List<DestinationGroups> table = new ArrayList<>();
+  private final List<RouteGroup> allGroups = new ArrayList<>();
+  private int evaluations;
+  private long noteSequence;
+  private final RouteGroup.Expander expander =
+      new RouteGroup.Expander() {
+        @Override
+        public String namespace(int index) {
+          return namespaceNames[index];
         }
+
+        @Override
+        public Route route(int namespace, RouteGroup g) {
+          return materialise(namespace, g);
+        }
+
+        @Override
+        public List<Participant> participants(int namespace, RouteGroup g) {
+          return resolveMember(namespace, g).participants;
+        }
+      };
+
+  /**
+   * Computes each distinct outcome once (tls-semantics §2.1): for a destination, only the root namespace, the
+   * service namespace, namespaces with rules for the host (exact or wildcard), namespaces named in an exportTo of the
+   * service or root namespace's rules (or the mesh default), and namespaces a VirtualService of the host names can
+   * see something their neighbours do not. Every other client namespace gets the outcome of the first one with the
+   * same kinds of client proxies (sidecars, gateways, in workload order).
+   */
+  private TlsMatrix run() {
+    namespaceNames = mesh.clientNamespaces.toArray(new String[0]);
+    Map<String, Integer> indexOf = new HashMap<>();
+    clientsOf = new ArrayList<>();
+    Map<List<Boolean>, Integer> patternIds = new LinkedHashMap<>();
+    List<List<Integer>> patternLists = new ArrayList<>();
+    for (int i = 0; i < namespaceNames.length; i++) {
+      indexOf.put(namespaceNames[i], i);
+      List<Workload> clients = mesh.clients(namespaceNames[i]);
+      clientsOf.add(clients);
+      List<Boolean> kinds = new ArrayList<>();
+      for (Workload w : clients) {
+        if (!kinds.contains(w.gateway())) {
+          kinds.add(w.gateway());
+        }
+      }
+      int id = patternIds.computeIfAbsent(kinds, k -> patternIds.size());
+      if (id == patternLists.size()) {
+        patternLists.add(new ArrayList<>());
+      }
+      patternLists.get(id).add(i);
+    }
+    List<int[]> patterns = new ArrayList<>();
+    patternLists.forEach(l -> patterns.add(l.stream().mapToInt(Integer::intValue).toArray()));
+    Set<String> always = new HashSet<>();
+    always.add(mesh.rootNamespace);
+    always.addAll(mesh.defaultDrExportTo);
+
+    List<PendingNote> pending = new ArrayList<>();
+    int di = 0;
+    for (Destination d : mesh.destinations) {
+      int[] special = specialNamespaces(d, always, indexOf);
+      DestinationGroups dg = new DestinationGroups();
+      for (int ni : special) {
+        dg.special.put(ni, evaluate(ni, d, di, RouteGroup.Members.single(ni), pending));
+      }
+      for (int[] members : patterns) {
+        RouteGroup.Members m = RouteGroup.Members.allBut(members, special);
+        dg.byPattern.add(m == null ? List.of() : evaluate(m.first, d, di, m, pending));
+      }
+      table.add(dg);
+      di++;
+    }
+    pending.sort(
+        Comparator.comparingInt(PendingNote::namespace)
+            .thenComparingInt(PendingNote::destination)
+            .thenComparingLong(PendingNote::sequence));
+    pending.forEach(n -> notes.add(n.note()));
+
+    Map<List<Object>, List<RouteGroup>> causes = new LinkedHashMap<>();
+    for (RouteGroup g : allGroups) {
+      if (g.verdict() != Verdict.OK) {
+        List<Object> key = new ArrayList<>();
+        key.add(g.verdict());
+        g.participants().forEach(p -> key.add(List.of(p.resource().id(), p.at())));
+        causes.computeIfAbsent(key, k -> new ArrayList<>()).add(g);
       }
     }
     List<RootCause> rootCauses = new ArrayList<>();
-    causes.values().forEach(b -> rootCauses.add(new RootCause(b.verdict, b.participants, b.routes)));
+    for (List<RouteGroup> groups : causes.values()) {
+      groups.sort(RouteGroup::compareFirst);
+      RouteGroup first = groups.get(0);
+      rootCauses.add(new RootCause(first.verdict(), first.participants(), groups));
+    }
+    rootCauses.sort((a, b) -> RouteGroup.compareFirst(a.groups().get(0), b.groups().get(0)));
+    // the server sides (with their explanation lines) are not kept: a materialised route recomputes its own
+    serverCache.clear();
+    List<RouteGroup> groupsView = Collections.unmodifiableList(allGroups);
+    TlsMatrix.Table t =
+        new TlsMatrix.Table() {
+          @Override
+          public List<RouteGroup> groups() {
+            return groupsView;
+          }
+
+          @Override
+          public List<Route> routes(
+              Predicate<String> clientNamespace, Predicate<String> host) {
+            return expand(clientNamespace, host);
+          }
+
+          @Override
+          public int evaluations() {
+            return evaluations;
+          }
+        };
     return new TlsMatrix(
-        profile, mesh.rootNamespace, mesh.autoMtls, mesh.autoMtlsReason, routes, rootCauses,
-        filterNotes(rootCauses));
+        profile, mesh.rootNamespace, mesh.autoMtls, mesh.autoMtlsReason, t, rootCauses, filterNotes(rootCauses));
   }
 
-  private static final class RootCauseBuilder {
-    final Verdict verdict;
-    final List<Participant> participants;
-    final List<Route> routes = new ArrayList<>();
-
-    RootCauseBuilder(Verdict verdict, List<Participant> participants) {
-      this.verdict = verdict;
-      this.participants = participants;
+  /** The client namespaces (indexes, sorted) that may see {@code d} differently from their neighbours. */
+  private int[] specialNamespaces(Destination d, Set<String> always, Map<String, Integer> indexOf) {
+    Set<String> names = new HashSet<>(always);
+    names.add(d.namespace());
+    for (HostName h : DrIndex.candidates(d.host())) {
+      names.addAll(index.namespacesWithRulesFor(h));
+      names.addAll(index.exportNames(d.namespace(), h));
+      names.addAll(index.exportNames(mesh.rootNamespace, h));
     }
+    for (VirtualService vs : virtualServices.getOrDefault(d.host(), List.of())) {
+      names.add(vs.namespace());
+      vs.exportTo().forEach(e -> names.add(e.value()));
+    }
+    return names.stream().map(indexOf::get).filter(Objects::nonNull).mapToInt(Integer::intValue).sorted().toArray();
+  }
+
+  /** Computes the outcomes of client namespace {@code ni} toward {@code d}, one group per port and subset. */
+  private List<RouteGroup> evaluate(
+      int ni, Destination d, int di, RouteGroup.Members members, List<PendingNote> pending) {
+    String clientNs = namespaceNames[ni];
+    List<Workload> clients = clientsOf.get(ni);
+    DrIndex.Lookup lookup = index.lookup(clientNs, d, Set.of());
+    List<RouteGroup> out = new ArrayList<>();
+    int seq = 0;
+    Consumer<IgnoredConfig> sink =
+        n -> pending.add(new PendingNote(ni, di, noteSequence++, n));
+    for (Destination.Port port : d.ports()) {
+      for (Optional<String> subset : subsets(clientNs, d, port)) {
+        Resolved r = resolveRoute(clientNs, clients, d, port, subset, lookup, sink, false);
+        evaluations++;
+        RouteGroup g = new RouteGroup(expander, d, di, port, subset, seq++, r.route, r.participants, members);
+        out.add(g);
+        allGroups.add(g);
+      }
+    }
+    return out;
+  }
+
+  /** The route of one client namespace in a group, recomputed with its explanation (no notes raised). */
+  private Route materialise(int ni, RouteGroup g) {
+    return resolveMember(ni, g).route;
+  }
+
+  private Resolved resolveMember(int ni, RouteGroup g) {
+    String clientNs = namespaceNames[ni];
+    DrIndex.Lookup lookup = index.lookup(clientNs, g.destination, Set.of());
+    return resolveRoute(
+        clientNs, clientsOf.get(ni), g.destination, g.servicePort, g.subset(), lookup, n -> {}, true);
+  }
+
+  private List<RouteGroup> groupsFor(int ni, int di) {
+    DestinationGroups dg = table.get(di);
+    List<RouteGroup> s = dg.special.get(ni);
+    if (s != null) {
+      return s;
+    }
+    for (List<RouteGroup> l : dg.byPattern) {
+      if (!l.isEmpty() && l.get(0).members.contains(ni)) {
+        return l;
+      }
+    }
+    return List.of();
+  }
+
+  private List<Route> expand(
+      Predicate<String> clientNamespace, Predicate<String> host) {
+    List<Integer> dests = new ArrayList<>();
+    for (int di = 0; di < mesh.destinations.size(); di++) {
+      if (host.test(mesh.destinations.get(di).host().value())) {
+        dests.add(di);
+      }
+    }
+    List<Route> out = new ArrayList<>();
+    for (int ni = 0; ni < namespaceNames.length; ni++) {
+      if (!clientNamespace.test(namespaceNames[ni])) {
+        continue;
+      }
+      for (int di : dests) {
+        for (RouteGroup g : groupsFor(ni, di)) {
+          out.add(materialise(ni, g));
+        }
+      }
+    }
+    return out;
   }
 
   /** Drops notes about resources that a root cause already names, and duplicates. */
@@ -126,7 +310,7 @@ public final class TlsResolver {
       }
     }
     out.sort(
-        java.util.Comparator.comparing((IgnoredConfig n) -> n.at().file())
+        Comparator.comparing((IgnoredConfig n) -> n.at().file())
             .thenComparingInt(n -> n.at().startLine())
             .thenComparing(n -> n.cause().name()));
     return out;
@@ -196,20 +380,24 @@ public final class TlsResolver {
       Destination d,
       Destination.Port port,
       Optional<String> subset,
-      DrIndex.Lookup lookup) {
+      DrIndex.Lookup lookup,
+      Consumer<IgnoredConfig> sink,
+      boolean explain) {
     Pair worst = null;
-    Set<List<Object>> seenGroups = new HashSet<>();
+    // (rule, gateway) pairs already evaluated; rules by identity (a record's hash would walk the whole rule)
+    List<DestinationRule> seenRules = new ArrayList<>();
+    List<Boolean> seenGateway = new ArrayList<>();
     List<Endpoint> endpoints = endpoints(d, subset);
     for (Workload w : clients) {
       DrIndex.Selection sel = index.select(lookup, w);
-      List<Object> group = new ArrayList<>();
-      group.add(sel.rule().map(m -> (Object) m.first()).orElse("none"));
-      group.add(w.gateway());
-      if (!seenGroups.add(group)) {
+      DestinationRule rule = sel.rule().map(MergedRule::first).orElse(null);
+      if (seen(seenRules, seenGateway, rule, w.gateway())) {
         continue;
       }
+      seenRules.add(rule);
+      seenGateway.add(w.gateway());
       Optional<TlsPick> pick = sel.rule().map(m -> TlsPick.of(m, port, subset, profile));
-      noteShadowing(clientNs, d, w, sel);
+      noteShadowing(clientNs, d, w, sel, sink);
       if (d.external() || endpoints.isEmpty()) {
         Pair p = pair(clientNs, w, d, port, sel, pick, Optional.empty(), endpoints);
         worst = worse(worst, p);
@@ -220,7 +408,16 @@ public final class TlsResolver {
         worst = worse(worst, p);
       }
     }
-    return finish(clientNs, d, port, subset, lookup, Objects.requireNonNull(worst));
+    return finish(clientNs, d, port, subset, lookup, Objects.requireNonNull(worst), sink, explain);
+  }
+
+  private static boolean seen(List<DestinationRule> rules, List<Boolean> gateway, DestinationRule r, boolean gw) {
+    for (int i = 0; i < rules.size(); i++) {
+      if (rules.get(i) == r && gateway.get(i) == gw) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Pair worse(Pair a, Pair b) {
@@ -281,7 +478,41 @@ public final class TlsResolver {
         .orElse(false);
   }
 
+  /** Identity key of one destination, service port, endpoint and workload port. */
+  private static final class ServerKey {
+    final Destination d;
+    final Destination.Port port;
+    final Endpoint e;
+    final int workloadPort;
+
+    ServerKey(Destination d, Destination.Port port, Endpoint e, int workloadPort) {
+      this.d = d;
+      this.port = port;
+      this.e = e;
+      this.workloadPort = workloadPort;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ServerKey k && k.d == d && k.port == port && k.e == e && k.workloadPort == workloadPort;
+    }
+
+    @Override
+    public int hashCode() {
+      return ((System.identityHashCode(d) * 31 + System.identityHashCode(port)) * 31 + System.identityHashCode(e)) * 31 + workloadPort;
+    }
+  }
+
+  private final Map<ServerKey, ServerSide> serverCache = new ConcurrentHashMap<>();
+
+  /** The server side of an endpoint and port; the same for every client, so computed once (tls-semantics §5). */
   private ServerSide serverSide(Destination d, Destination.Port port, Optional<Endpoint> ep, int workloadPort) {
+    return serverCache.computeIfAbsent(
+        new ServerKey(d, port, ep.orElse(null), workloadPort),
+        k -> computeServerSide(d, port, ep, workloadPort));
+  }
+
+  private ServerSide computeServerSide(Destination d, Destination.Port port, Optional<Endpoint> ep, int workloadPort) {
     if (d.external()) {
       return new ServerSide(ServerMtls.NONE, Optional.empty(), Optional.empty(), "", false,
           List.of("the server " + d.host() + " is outside the mesh (MESH_EXTERNAL): NONE"));
@@ -303,7 +534,9 @@ public final class TlsResolver {
     return new ServerSide(s.mode(), s.resource(), s.at(), s.field(), s.meshWide(), steps);
   }
 
-  private void noteShadowing(String clientNs, Destination d, Workload w, DrIndex.Selection sel) {
+  private void noteShadowing(
+      String clientNs, Destination d, Workload w, DrIndex.Selection sel,
+      Consumer<IgnoredConfig> sink) {
     if (sel.shadowing().isEmpty()) {
       return;
     }
@@ -316,7 +549,7 @@ public final class TlsResolver {
     }
     MergedRule shadow = sel.shadowing().get(0);
     DestinationRule r = shadow.first();
-    notes.add(
+    sink.accept(
         new IgnoredConfig(
             IgnoredConfig.Cause.SELECTOR_SHADOWS_BROADER_RULE,
             r,
@@ -337,13 +570,18 @@ public final class TlsResolver {
       Destination.Port port,
       Optional<String> subset,
       DrIndex.Lookup lookup,
-      Pair p) {
+      Pair p,
+      Consumer<IgnoredConfig> sink,
+      boolean explain) {
+    // explanation lines only when a route is materialised; a group's outcome does not need them
     List<String> ex = new ArrayList<>();
-    ex.addAll(lookup.steps());
-    if (!p.selection().step().isEmpty()) {
+    if (explain) {
+      ex.addAll(lookup.steps());
+    }
+    if (explain && !p.selection().step().isEmpty()) {
       ex.add(p.selection().step());
     }
-    for (DrIndex.Exclusion e : lookup.exclusions()) {
+    for (DrIndex.Exclusion e : explain ? lookup.exclusions() : List.<DrIndex.Exclusion>of()) {
       ex.add("DestinationRule " + DrIndex.name(e.rule()) + " (" + TlsPick.where(e.at()) + ") matches the host but is not"
           + " used by clients in " + clientNs + ": " + e.why());
     }
@@ -357,20 +595,24 @@ public final class TlsResolver {
         MergedRule broader = other.rule().get();
         replacedPick = Optional.of(TlsPick.of(broader, port, subset, profile));
         replaced = Optional.of(Provenance.of(broader.first(), broader.first().nameSpan(), "spec.host"));
-        ex.add(winner.describe() + " replaces the broader " + broader.describe() + " ("
-            + TlsPick.where(broader.first().nameSpan()) + ")"
-            + replacedPick.get().tls().map(t -> ", which sets tls mode " + t.effectiveMode()).orElse(""));
-        noteOverride(clientNs, d, port, p, winner, broader, replacedPick.get());
+        if (explain) {
+          ex.add(winner.describe() + " replaces the broader " + broader.describe() + " ("
+              + TlsPick.where(broader.first().nameSpan()) + ")"
+              + replacedPick.get().tls().map(t -> ", which sets tls mode " + t.effectiveMode()).orElse(""));
+        }
+        noteOverride(clientNs, d, port, p, winner, broader, replacedPick.get(), sink);
       }
     }
-    p.pick().ifPresent(t -> ex.addAll(t.steps()));
-    ex.addAll(p.client().steps());
-    ex.addAll(p.server().steps());
-    ex.add("client sends " + p.client().tls() + ", server accepts " + p.server().mode() + ": " + p.verdict());
+    if (explain) {
+      p.pick().ifPresent(t -> ex.addAll(t.steps()));
+      ex.addAll(p.client().steps());
+      ex.addAll(p.server().steps());
+      ex.add("client sends " + p.client().tls() + ", server accepts " + p.server().mode() + ": " + p.verdict());
+    }
     Optional<String> wire = Optional.empty();
     Optional<String> symptom = Optional.empty();
     Optional<String> fix = Optional.empty();
-    if (p.verdict() != Verdict.OK) {
+    if (explain && p.verdict() != Verdict.OK) {
       wire = Optional.of(VerdictMatrix.wire(p.client().tls(), p.server().mode(), p.verdict(), d.external(),
           profile.legacyAuthentication()));
       symptom = Optional.of(VerdictMatrix.symptom(p.client().tls(), p.server().mode(), p.verdict()));
@@ -385,7 +627,7 @@ public final class TlsResolver {
 
   private void noteOverride(
       String clientNs, Destination d, Destination.Port port, Pair p, MergedRule winner, MergedRule broader,
-      TlsPick broaderPick) {
+      TlsPick broaderPick, Consumer<IgnoredConfig> sink) {
     TlsPick pick = p.pick().orElse(null);
     if (pick == null || pick.tls().isPresent() || pick.droppedTopLevelTls()) {
       return;
@@ -394,7 +636,7 @@ public final class TlsResolver {
       return;
     }
     DestinationRule r = pick.source();
-    notes.add(
+    sink.accept(
         new IgnoredConfig(
             IgnoredConfig.Cause.OVERRIDE_DROPS_MESH_MTLS,
             r,

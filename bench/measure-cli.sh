@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# End-to-end cold-process timings of the CLI with /usr/bin/time -v: wall time and peak RSS, medians of RUNS runs.
+#
+#   bench/measure-cli.sh                 # small file, 20-file folder, 10k and 100k corpora, RUNS=5
+#   SIZES="10k" RUNS=3 bench/measure-cli.sh
+#   CLI="java -jar cli/target/istio-lint.jar" bench/measure-cli.sh
+#   SKIP_TLS_100k=only bench/measure-cli.sh   # on 100k, run without the TLS rules (see the script)
+#   RUNS_100k=1 bench/measure-cli.sh          # fewer runs for one corpus
+#
+# Each row also gets its baseline: a cold JVM (dev.istiolint.bench.ParseOnly) that reads the same files and only
+# parses them into YAML events, on every core. The retained heap per resource after loading is measured by
+# dev.istiolint.bench.RetainedHeap. Results: bench/results/cli-<UTC timestamp>.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS=${RUNS:-5}
+SIZES=${SIZES:-"10k 100k"}
+JAR=bench/target/benchmarks.jar
+CORPUS=bench/corpus
+
+[[ -x /usr/bin/time ]] || { echo "needs /usr/bin/time (Debian package: time)" >&2; exit 2; }
+
+if [[ ! -f $JAR || -n ${REBUILD:-} ]]; then
+  mvn -B -o -q -Pbench package -DskipTests
+fi
+
+# The CLI: $CLI, else the launcher script at the top of the repository, else the runnable jar of the cli module.
+if [[ -z ${CLI:-} ]]; then
+  if [[ -x ./istio-lint ]]; then
+    CLI=./istio-lint
+  else
+    cli_jar=$(ls cli/target/istio-lint*.jar 2>/dev/null | grep -v -e sources -e javadoc -e original | head -1 || true)
+    [[ -n $cli_jar ]] || { echo "no CLI found: build it (mvn -B -o -q package -DskipTests) or set CLI" >&2; exit 2; }
+    CLI="java -jar $cli_jar"
+  fi
+fi
+
+gen() { # gen DIR ARGS...: generate once
+  local dir=$1; shift
+  [[ -f $dir/corpus.properties ]] || java -cp "$JAR" dev.istiolint.bench.MeshGenerator --out "$dir" "$@" >/dev/null
+}
+gen "$CORPUS/small" --namespaces 1 --services 2
+gen "$CORPUS/20files" --namespaces 19 --services 3
+for s in $SIZES; do gen "$CORPUS/$s" --resources "$s"; done
+
+# measure NAME CMD...: RUNS cold runs; prints the medians of wall seconds and of peak RSS in MiB
+measure() {
+  local name=$1; shift
+  local walls=() rss=() code=0 runs=${MEASURE_RUNS:-$RUNS}
+  for ((r = 0; r < runs; r++)); do
+    local t
+    t=$(mktemp)
+    /usr/bin/time -v -o "$t" "$@" >/dev/null 2>"$t.err" || code=$?
+    walls+=("$(awk -F': ' '/Elapsed \(wall clock\)/{n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$t")")
+    rss+=("$(awk -F': ' '/Maximum resident set size/{printf "%.0f", $2/1024}' "$t")")
+    rm -f "$t" "$t.err"
+  done
+  local mw mr
+  mw=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')
+  mr=$(printf '%s\n' "${rss[@]}" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')
+  printf '%-40s %9.2f %10s   (exit %s; walls: %s)\n' "$name" "$mw" "$mr" "$code" "${walls[*]}"
+}
+
+# the launcher builds its jar and class-data-sharing archive on first use: do that before timing anything
+$CLI check --format json "$CORPUS/small/ns-0001.yaml" >/dev/null 2>&1 || true
+$CLI check --format json "$CORPUS/small/ns-0001.yaml" >/dev/null 2>&1 || true
+
+# VARIANT="-XX:TieredStopAtLevel=4 -XX:-UseSerialGC -XX:+UseParallelGC": also time the big corpora with these JVM
+# options appended (the launcher reads ISTIO_LINT_JAVA_OPTS), e.g. to compare its C1 + serial GC defaults with C2
+VARIANT=${VARIANT-}
+
+mkdir -p bench/results
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+OUT=bench/results/cli-$STAMP.txt
+{
+  echo "CLI cold processes, $STAMP, $(nproc) cores, $(java -version 2>&1 | head -1), RUNS=$RUNS, medians"
+  for s in $SIZES; do v="RUNS_$s"; [[ -n ${!v:-} ]] && echo "RUNS_$s=${!v}"; done
+  echo "CLI: $CLI check --format json"
+  [[ -n $VARIANT ]] && echo "VARIANT: ISTIO_LINT_JAVA_OPTS=\"$VARIANT\""
+  echo "git: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- core rules cli bench || echo ' (dirty)')"
+  echo "load before: $(uptime)"
+  echo
+  printf '%-40s %9s %10s\n' "what" "wall (s)" "RSS (MiB)"
+  measure "bare JVM (java -version)" java -version
+  measure "small file: istio-lint" $CLI check --format json "$CORPUS/small/ns-0001.yaml"
+  measure "20-file folder: istio-lint" $CLI check --format json "$CORPUS/20files"
+  measure "20-file folder: parse-only" java -cp "$JAR" dev.istiolint.bench.ParseOnly "$CORPUS/20files"
+  for s in $SIZES; do
+    runs_var="RUNS_$s"
+    export MEASURE_RUNS=${!runs_var:-$RUNS}
+    # SKIP_TLS_<size>=1: on that corpus, also (or with SKIP_TLS_<size>=only, only) run without the TLS rules, that is
+    # without the effective-TLS matrix
+    var="SKIP_TLS_$s"
+    if [[ ${!var:-} != only ]]; then
+      measure "$s: istio-lint" $CLI check --format json "$CORPUS/$s"
+      if [[ -n $VARIANT ]]; then
+        ISTIO_LINT_JAVA_OPTS="$VARIANT" measure "$s: istio-lint, VARIANT" $CLI check --format json "$CORPUS/$s"
+      fi
+    fi
+    if [[ -n ${!var:-} ]]; then
+      tls_ids=$($CLI rules 2>/dev/null | awk '$1 ~ /^TLS[0-9]+$/ {print $1}' | paste -sd, -)
+      measure "$s: istio-lint without TLS rules" $CLI check --format json --ignore "$tls_ids" "$CORPUS/$s"
+      if [[ -n $VARIANT ]]; then
+        ISTIO_LINT_JAVA_OPTS="$VARIANT" measure "$s: without TLS rules, VARIANT" \
+          $CLI check --format json --ignore "$tls_ids" "$CORPUS/$s"
+      fi
+    fi
+    measure "$s: parse-only baseline" java -cp "$JAR" dev.istiolint.bench.ParseOnly "$CORPUS/$s"
+    unset MEASURE_RUNS
+  done
+  echo
+  for s in $SIZES; do
+    echo "$s retained heap: $(java -Xmx4g -cp "$JAR" dev.istiolint.bench.RetainedHeap "$CORPUS/$s")"
+  done
+  echo "load after: $(uptime)"
+} | tee "$OUT"

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Runs the JMH pipeline benchmark (raw parse, load + decode, full lint) on the generated corpora, with JMH's
+# allocation profiler, and prints the summary table of the README's Performance section.
+#
+#   bench/run-jmh.sh                  # 10k and 100k, 5 warm-up + 10 measured single shots, 1 fork
+#   bench/run-jmh.sh --smoke          # 1k only, 1 warm-up, 1 iteration: checks that everything runs
+#   SIZES="1k 10k" WI=3 I=5 bench/run-jmh.sh
+#   EXCLUDE_100k='c_lint$' bench/run-jmh.sh   # skip a benchmark on one corpus (a JMH -e regex)
+#   WI_100k=1 I_100k=3 bench/run-jmh.sh       # fewer iterations on one corpus
+#
+# Results: bench/results/jmh-<UTC timestamp>.json (JMH's JSON) and .txt (the summary, with the load average).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZES=${SIZES:-"10k 100k"}
+WI=${WI:-5}
+I=${I:-10}
+FORKS=${FORKS:-1}
+PROF=${PROF:-gc}
+SUMMARY_ONLY=
+if [[ ${1:-} == --smoke ]]; then
+  SIZES="1k"; WI=1; I=1
+elif [[ ${1:-} == --summary ]]; then # --summary bench/results/jmh-X.json: the table again, from a finished run
+  SUMMARY_ONLY=${2%.json}
+fi
+
+JAR=bench/target/benchmarks.jar
+if [[ ! -f $JAR || -n ${REBUILD:-} ]]; then
+  mvn -B -o -q -Pbench package -DskipTests
+fi
+
+CORPUS=bench/corpus
+for s in $SIZES; do
+  if [[ ! -f $CORPUS/$s/corpus.properties ]]; then
+    java -cp "$JAR" dev.istiolint.bench.MeshGenerator --out "$CORPUS/$s" --resources "$s"
+  fi
+done
+
+mkdir -p bench/results
+if [[ -n $SUMMARY_ONLY ]]; then
+  OUT=$SUMMARY_ONLY
+  STAMP=${OUT##*/jmh-}
+  SIZES=$(jq -r '[.[].params.corpus] | unique | join(" ")' "$OUT.json")
+else
+  STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+  OUT=bench/results/jmh-$STAMP
+  LOAD_BEFORE=$(uptime)
+  prof_args=()
+  [[ -n $PROF ]] && prof_args=(-prof "$PROF")
+  parts=()
+  for s in $SIZES; do
+    # EXCLUDE_<size>: a regex of benchmarks not to run on that corpus (JMH -e)
+    var="EXCLUDE_$s"
+    exclude_args=()
+    [[ -n ${!var:-} ]] && exclude_args=(-e "${!var}")
+    # WI_<size>, I_<size>: other iteration counts for one corpus
+    wi_var="WI_$s"; i_var="I_$s"
+    java -jar "$JAR" PipelineBenchmark -f "$FORKS" -wi "${!wi_var:-$WI}" -i "${!i_var:-$I}" -p corpus="$s" "${prof_args[@]}" \
+      "${exclude_args[@]}" -jvmArgsAppend "-Distiolint.bench.corpus=$CORPUS" -rf json -rff "$OUT-$s.json" \
+      >> "$OUT.log"
+    parts+=("$OUT-$s.json")
+  done
+  jq -s add "${parts[@]}" > "$OUT.json"
+  rm -f "${parts[@]}"
+  LOAD_AFTER=$(uptime)
+fi
+
+{
+  echo "JMH PipelineBenchmark, $STAMP, $(nproc) cores, $(java -version 2>&1 | head -1)"
+  if [[ -z $SUMMARY_ONLY ]]; then
+    echo "forks=$FORKS warmup=$WI measured=$I (single shots; medians in ms), profiler=${PROF:-none}"
+    for s in $SIZES; do
+      wi_var="WI_$s"; i_var="I_$s"; ex_var="EXCLUDE_$s"
+      [[ -n ${!wi_var:-}${!i_var:-}${!ex_var:-} ]] && echo "$s: warmup=${!wi_var:-$WI} measured=${!i_var:-$I} excluded=${!ex_var:-none}"
+    done
+    echo "git: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- core rules bench || echo ' (dirty)')"
+    echo "load before: $LOAD_BEFORE"
+    echo "load after:  $LOAD_AFTER"
+  fi
+  echo
+  printf '%-6s %9s %10s %10s %10s %10s %10s %6s %10s %10s %10s\n' corpus resources "a_raw" "a_raw2T" "b_load" "b_load+val" "c_lint" "c/a" "c_noTLS" "a B/res" "c B/res"
+  for s in $SIZES; do
+    res=$(grep '^resources=' "$CORPUS/$s/corpus.properties" | cut -d= -f2)
+    med() { jq -r --arg b "$1" --arg s "$s" '.[] | select(.benchmark|endswith("."+$b)) | select(.params.corpus==$s) | .primaryMetric.scorePercentiles["50.0"]' "$OUT.json"; }
+    alloc() { jq -r --arg b "$1" --arg s "$s" '.[] | select(.benchmark|endswith("."+$b)) | select(.params.corpus==$s) | .secondaryMetrics["gc.alloc.rate.norm"].score // empty' "$OUT.json"; }
+    a=$(med a_rawParse); ap=$(med a_rawParseParallel); b=$(med b_loadDecode); bv=$(med b_loadValidateDecode); c=$(med c_lint); cn=$(med c_lintWithoutTls)
+    fmt() { [[ -n $1 && $1 != null ]] && printf '%.1f' "$1" || echo "-"; }
+    ratio() { [[ -n $1 && $1 != null ]] && awk -v c="$1" -v a="$2" 'BEGIN{printf "%.2f", c/a}' || echo "-"; }
+    perres() { local x; x=$(alloc "$1"); [[ -n $x ]] && awk -v x="$x" -v r="$res" 'BEGIN{printf "%.0f", x/r}' || echo "-"; }
+    printf '%-6s %9s %10s %10s %10s %10s %10s %6s %10s %10s %10s\n' "$s" "$res" "$(fmt "$a")" "$(fmt "$ap")" "$(fmt "$b")" "$(fmt "$bv")" "$(fmt "$c")" "$(ratio "$c" "$a")" "$(fmt "$cn")" "$(perres a_rawParse)" "$(perres c_lint)"
+  done
+  if [[ " $SIZES " == *" 10k "* && " $SIZES " == *" 100k "* ]]; then
+    echo
+    growth=""
+    for b in a_rawParse a_rawParseParallel b_loadDecode b_loadValidateDecode c_lint c_lintWithoutTls; do
+      x10=$(jq -r --arg b "$b" '.[] | select(.benchmark|endswith("."+$b)) | select(.params.corpus=="10k") | .primaryMetric.scorePercentiles["50.0"]' "$OUT.json")
+      x100=$(jq -r --arg b "$b" '.[] | select(.benchmark|endswith("."+$b)) | select(.params.corpus=="100k") | .primaryMetric.scorePercentiles["50.0"]' "$OUT.json")
+      if [[ -n $x10 && -n $x100 ]]; then
+        growth+=" $b x$(awk -v x="$x100" -v y="$x10" 'BEGIN{printf "%.2f", x/y}');"
+      else
+        growth+=" $b not measured on both;"
+      fi
+    done
+    echo "growth 10k -> 100k (median time):$growth"
+  fi
+} | if [[ -n $SUMMARY_ONLY ]]; then cat; else tee "$OUT.txt"; fi
