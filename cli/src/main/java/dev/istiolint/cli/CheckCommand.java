@@ -126,10 +126,10 @@ final class CheckCommand implements Callable<Integer> {
       extras.print(TextReporter.statistics(result));
     }
     if (verbose) {
-      extras.println("Istio version: " + result.istioVersion() + " (" + result.istioVersionReason() + ")");
+      extras.println("Istio version: " + result.istioVersion() + " (" + TextReporter.clean(result.istioVersionReason(), 300) + ")");
       extras.println("Rules run: " + String.join(", ", rulesRun(result)));
       result.summary().rulesNotRun().entrySet().stream().sorted(Map.Entry.comparingByKey())
-          .forEach(e -> extras.println("Rule not run: " + e.getKey() + ": " + e.getValue()));
+          .forEach(e -> extras.println("Rule not run: " + e.getKey() + ": " + TextReporter.clean(e.getValue(), 300)));
     }
     if (top.debug()) {
       result.internalErrors().forEach(t -> t.printStackTrace(err));

@@ -72,7 +72,7 @@ final class InputOptions {
     for (String p : paths) {
       if (p.equals("-")) {
         if (!stdinSeen) {
-          b.source(new SourceInput(stdinFilename, readAll(stdin)));
+          b.source(readStdin(stdin));
         }
         stdinSeen = true;
       } else {
@@ -100,9 +100,10 @@ final class InputOptions {
     return (abs.startsWith(cwd) ? cwd.relativize(abs) : abs).toString().replace('\\', '/');
   }
 
-  private static byte[] readAll(InputStream in) {
+  /** Never more than the size cap plus one byte, so an endless stdin costs bounded time and memory. */
+  private SourceInput readStdin(InputStream in) {
     try {
-      return in.readAllBytes();
+      return SourceInput.read(stdinFilename, in, LintRequest.DEFAULT_MAX_FILE_BYTES);
     } catch (IOException e) {
       throw new LintException(LintException.Kind.IO, "cannot read standard input", e);
     }

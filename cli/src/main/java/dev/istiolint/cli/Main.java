@@ -1,6 +1,7 @@
 package dev.istiolint.cli;
 
 import dev.istiolint.core.LintException;
+import dev.istiolint.core.report.TextReporter;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -39,7 +40,7 @@ public final class Main {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler(
         (ex, a) -> {
-          ex.getCommandLine().getErr().println("error: " + ex.getMessage());
+          ex.getCommandLine().getErr().println("error: " + TextReporter.clean(String.valueOf(ex.getMessage()), 1000));
           ex.getCommandLine().getErr().println("Run 'istio-lint " + commandName(ex.getCommandLine()) + "--help' for usage.");
           return ExitCode.USAGE.code();
         });
@@ -47,10 +48,11 @@ public final class Main {
         (ex, c, parsed) -> {
           PrintWriter e = c.getErr();
           if (ex instanceof LintException le) {
-            e.println("error: " + le.getMessage());
+            e.println("error: " + TextReporter.clean(String.valueOf(le.getMessage()), 1000));
             return le.kind() == LintException.Kind.USAGE ? ExitCode.USAGE.code() : ExitCode.INCOMPLETE.code();
           }
-          e.println("internal error: " + ex + " (rerun with --debug)");
+          String what = ex.getMessage() == null ? "an unexpected failure" : ex.getMessage();
+          e.println("internal error: " + TextReporter.clean(what, 1000) + " (rerun with --debug)");
           if (top.debug()) {
             ex.printStackTrace(e);
           }

@@ -27,6 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record Baseline(List<Baseline.Entry> entries) {
 
+  /** A baseline larger than this is refused before it is read (a device such as /dev/zero never ends). */
+  private static final long MAX_BYTES = 64L * 1024 * 1024;
+
   /** One accepted finding. {@code file} and {@code line} are informative only; they do not take part in matching. */
   public record Entry(String ruleId, String resource, String fingerprint, String file, int line) {
     public Entry {
@@ -100,6 +103,12 @@ public record Baseline(List<Baseline.Entry> entries) {
   public static Baseline read(Path file) {
     byte[] bytes;
     try {
+      if (Files.exists(file) && !Files.isRegularFile(file)) {
+        throw new LintException(LintException.Kind.USAGE, "the baseline " + file + " is not a regular file");
+      }
+      if (Files.exists(file) && Files.size(file) > MAX_BYTES) {
+        throw new LintException(LintException.Kind.USAGE, "the baseline file " + file + " is larger than 64 MiB");
+      }
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new LintException(LintException.Kind.USAGE, "baseline file not found: " + file, e);

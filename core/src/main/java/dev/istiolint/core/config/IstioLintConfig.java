@@ -63,6 +63,9 @@ public record IstioLintConfig(
     perFileIgnores = List.copyOf(perFileIgnores);
   }
 
+  /** A configuration larger than this is refused before it is read. */
+  private static final long MAX_BYTES = 1024 * 1024;
+
   /** The nearest {@value #FILE_NAME} in {@code start} or one of its parents. */
   public static Optional<Path> find(Path start) {
     for (Path dir = start.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
@@ -81,6 +84,9 @@ public record IstioLintConfig(
   public static IstioLintConfig load(Path file, String displayPath, Set<String> knownRuleIds) {
     byte[] bytes;
     try {
+      if (Files.size(file) > MAX_BYTES) {
+        throw new LintException(LintException.Kind.USAGE, "the configuration file " + displayPath + " is larger than 1 MiB");
+      }
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new LintException(LintException.Kind.USAGE, "cannot read the configuration file " + displayPath, e);

@@ -21,6 +21,7 @@ import dev.istiolint.core.internal.source.SourceCollector;
 import dev.istiolint.core.internal.suppress.SourceLines;
 import dev.istiolint.core.internal.suppress.Suppressor;
 import dev.istiolint.core.internal.yaml.LoadedFile;
+import dev.istiolint.core.internal.yaml.Snippet;
 import dev.istiolint.core.internal.yaml.YDocument;
 import dev.istiolint.core.internal.yaml.YamlLoader;
 import dev.istiolint.core.model.GenericResource;
@@ -47,6 +48,9 @@ import java.util.TreeSet;
 
 /** One run of the pipeline: sources, documents, resources, snapshot, rules, findings. */
 public final class LintRun {
+
+  /** The longest rule message kept, in code points; echoed values are cut far earlier by the rules. */
+  private static final int MAX_MESSAGE = 2_000;
 
   private static final Set<String> LEGACY_KINDS = Set.of("MeshPolicy", "Policy");
 
@@ -396,8 +400,20 @@ public final class LintRun {
     @Override
     public void report(Resource resource, SourceSpan span, String message, List<RelatedLocation> related) {
       lastResource = resource;
+      List<RelatedLocation> safeRelated = new ArrayList<>(related.size());
+      for (RelatedLocation r : related) {
+        safeRelated.add(new RelatedLocation(r.span(), safe(r.message()), r.resource()));
+      }
       findings.add(
-          new Diagnostic(meta, meta.defaultSeverity(), message, span, Optional.of(resource.ref()), related));
+          new Diagnostic(meta, meta.defaultSeverity(), safe(message), span, Optional.of(resource.ref()), safeRelated));
+    }
+
+    /**
+     * Rule messages quote input values (hosts, names); whatever a rule does, control, bidirectional and unpaired
+     * surrogate characters leave the engine escaped, for every reporter and every library caller.
+     */
+    private String safe(String message) {
+      return Snippet.of(message, MAX_MESSAGE);
     }
 
     @Override

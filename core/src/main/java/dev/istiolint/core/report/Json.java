@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * Writes a tree of {@link Map} (insertion order kept), {@link List}, {@link String}, {@link Number}, {@link Boolean}
- * and {@code null} as indented JSON. Deterministic, LF line ends, and always valid UTF-8: control characters, lone
- * surrogates and the line separators U+2028/U+2029 are escaped.
+ * and {@code null} as indented JSON. Deterministic, LF line ends, and always valid UTF-8: control characters (C0, DEL,
+ * C1), lone surrogates, the line separators U+2028/U+2029 and bidirectional controls are escaped, so a report shown
+ * in a terminal cannot reorder or recolour it.
  */
 public final class Json {
 
@@ -35,7 +36,8 @@ public final class Json {
               Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
           if (pairedHigh) {
             out.append(c).append(s.charAt(++i));
-          } else if (c < 0x20 || c == 0x7f || Character.isSurrogate(c) || c == 0x2028 || c == 0x2029) {
+          } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate(c) || c == 0x2028 || c == 0x2029
+              || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
             out.append(String.format("\\u%04x", (int) c));
           } else {
             out.append(c);

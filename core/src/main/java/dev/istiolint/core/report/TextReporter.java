@@ -5,6 +5,7 @@ import dev.istiolint.core.Summary;
 import dev.istiolint.core.diag.Diagnostic;
 import dev.istiolint.core.diag.RelatedLocation;
 import dev.istiolint.core.diag.Severity;
+import dev.istiolint.core.source.SourceSpan;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
@@ -37,7 +38,7 @@ public final class TextReporter implements Reporter {
   @Override
   public void write(LintResult result, Writer out) throws IOException {
     for (Diagnostic d : result.findings()) {
-      out.write(d.span().toString() + ": " + paint(d.severity()) + ": [" + d.ruleId() + "] " + clean(d.message(), MAX_MESSAGE) + "\n");
+      out.write(position(d.span()) + ": " + paint(d.severity()) + ": [" + d.ruleId() + "] " + clean(d.message(), MAX_MESSAGE) + "\n");
       if (!showSource) {
         continue;
       }
@@ -46,7 +47,7 @@ public final class TextReporter implements Reporter {
         out.write(quote(line.get(), d.span().startLine(), d.span().startColumn()));
       }
       for (RelatedLocation r : d.related()) {
-        out.write("  related: " + r.span() + ": " + clean(r.message(), MAX_MESSAGE) + r.resource().map(ref -> " (" + clean(ref.toString(), 200) + ")").orElse("") + "\n");
+        out.write("  related: " + position(r.span()) + ": " + clean(r.message(), MAX_MESSAGE) + r.resource().map(ref -> " (" + clean(ref.toString(), 200) + ")").orElse("") + "\n");
       }
       out.write("  see " + d.rule().docUrl() + "\n");
       out.write("\n");
@@ -126,6 +127,11 @@ public final class TextReporter implements Reporter {
       return String.format("\\u%04x", cp);
     }
     return new String(Character.toChars(cp));
+  }
+
+  /** {@code file:line:column} with the file name escaped: a name may hold newlines or escape sequences. */
+  private static String position(SourceSpan span) {
+    return clean(span.file(), 300) + ":" + span.startLine() + ":" + span.startColumn();
   }
 
   private String quote(String line, int lineNo, int column) {

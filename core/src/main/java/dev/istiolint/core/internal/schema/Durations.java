@@ -18,6 +18,7 @@ final class Durations {
   private static final Pattern PART = Pattern.compile("([0-9]*\\.?[0-9]*)(ns|us|µs|ms|s|m|h)");
   private static final Pattern INDEX = Pattern.compile("/[0-9]+(?=/|$)");
   private static final long NANOS_PER_MS = 1_000_000L;
+  private static final int MAX_CHARS = 100;
 
   /** Where a duration must be at least 1ms, as patterns over pointers with list indices written {@code *}. */
   private static final Map<String, List<Pattern>> AT_LEAST_1MS =
@@ -49,6 +50,9 @@ final class Durations {
 
   /** The length of a duration such as {@code 1h30m} or {@code 1.5s} in nanoseconds, if it has that form. */
   static Optional<BigDecimal> nanos(String text) {
+    if (text.length() > MAX_CHARS) {
+      return Optional.empty(); // no real duration is this long, and parsing millions of digits takes minutes
+    }
     Matcher m = PART.matcher(text);
     int end = 0;
     BigDecimal total = BigDecimal.ZERO;

@@ -26,6 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
 final class TreeConverter {
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
+  /** Integer literals longer than this are not parsed exactly (see {@link #number}). */
+  private static final int MAX_INTEGER_CHARS = 100;
+
   private static final Pattern INT = Pattern.compile("[-+]?[0-9]+");
   private static final Pattern OCT = Pattern.compile("0o[0-7]+");
   private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]+");
@@ -153,22 +156,39 @@ final class TreeConverter {
     return num == null ? F.stringNode(v) : num;
   }
 
+  private static JsonNode integral(BigInteger b) {
+    if (b.bitLength() < 32) {
+      return F.numberNode(b.intValue());
+    }
+    return b.bitLength() < 64 ? F.numberNode(b.longValue()) : F.numberNode(b);
+  }
+
   private JsonNode number(String v, String pointer) {
-    if (INT.matcher(v).matches()) {
-      BigInteger b = new BigInteger(v.startsWith("+") ? v.substring(1) : v);
-      if (b.bitLength() < 32) {
-        return F.numberNode(b.intValue());
-      }
-      return b.bitLength() < 64 ? F.numberNode(b.longValue()) : F.numberNode(b);
+    boolean integer = INT.matcher(v).matches();
+    if ((integer || OCT.matcher(v).matches() || HEX.matcher(v).matches()) && v.length() > MAX_INTEGER_CHARS) {
+      // far beyond every range; parsing millions of digits would take minutes (big-number parsing is quadratic),
+      // so a power of ten of about the same size stands in for it
+      BigInteger magnitude = BigInteger.TEN.pow(Math.min(v.length() - 1, MAX_INTEGER_CHARS));
+      return F.numberNode(v.startsWith("-") ? magnitude.negate() : magnitude);
+    }
+    if (integer) {
+      return integral(new BigInteger(v.startsWith("+") ? v.substring(1) : v));
     }
     if (OCT.matcher(v).matches()) {
-      return F.numberNode(new BigInteger(v.substring(2), 8).longValue());
+      return integral(new BigInteger(v.substring(2), 8));
     }
     if (HEX.matcher(v).matches()) {
-      return F.numberNode(new BigInteger(v.substring(2), 16).longValue());
+      return integral(new BigInteger(v.substring(2), 16));
     }
     if (FLOAT.matcher(v).matches()) {
-      return F.numberNode(new BigDecimal(v.startsWith("+") ? v.substring(1) : v).doubleValue());
+      // not BigDecimal: it throws on exponents beyond the int range (1e4000000000); this gives infinity or zero
+      double d = Double.parseDouble(v);
+      if (Double.isFinite(d) && Math.abs(d) >= 0x1p63) {
+        // the schema validator reads minimum and maximum through asLong(), which throws beyond the long range;
+        // a double this large is a whole number, so it is given as one
+        return F.numberNode(new BigDecimal(d).toBigInteger());
+      }
+      return F.numberNode(d);
     }
     if (INF.matcher(v).matches() || NAN.matcher(v).matches()) {
       if (!pointer.isEmpty()) {

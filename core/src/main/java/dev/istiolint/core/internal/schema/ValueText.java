@@ -52,7 +52,7 @@ final class ValueText {
     return "null";
   }
 
-  /** Escapes control characters and cuts long text, marking the cut with an ellipsis. */
+  /** Escapes control, format (bidi) and unpaired surrogate characters and cuts long text, marking the cut with an ellipsis. */
   static String cut(String s) {
     StringBuilder b = new StringBuilder();
     int count = 0;
@@ -70,7 +70,8 @@ final class ValueText {
         case '"' -> b.append("\\\"");
         case '\\' -> b.append("\\\\");
         default -> {
-          if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
+          if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT
+              || Character.getType(cp) == Character.SURROGATE) { // an unpaired surrogate is not valid text
             b.append(String.format("\\u%04x", cp));
           } else {
             b.appendCodePoint(cp);

@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.common.SpecVersion;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.DocumentStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -94,7 +96,10 @@ final class EventComposer {
         SourceSpan at = span(e.getStartMark(), e.getEndMark());
         last = at;
         switch (e.getEventId()) {
-          case DocumentStart -> resetDocument();
+          case DocumentStart -> {
+            resetDocument();
+            checkVersion((DocumentStartEvent) e, at);
+          }
           case DocumentEnd -> endDocument();
           case Scalar -> scalar((ScalarEvent) e, at);
           case MappingStart, SequenceStart -> open((CollectionStartEvent) e, at);
@@ -218,6 +223,18 @@ final class EventComposer {
     aliasChars = 0;
   }
 
+  /** The parser accepts any {@code %YAML} version (see YamlLoader), so a 2.x directive is reported at its line. */
+  private static void checkVersion(DocumentStartEvent e, SourceSpan at) {
+    Optional<SpecVersion> version = e.getSpecVersion();
+    if (version.isPresent() && version.get().getMajor() != 1) {
+      throw new Refusal(
+          CoreRules.SYNTAX_ERROR,
+          "the %YAML directive asks for YAML " + Snippet.of(version.get().getRepresentation())
+              + ", a version this parser cannot read (only 1.x)",
+          at);
+    }
+  }
+
   private void endDocument() {
     if (root != null && !(root instanceof YScalar s && s.plain() && s.value().isEmpty() && s.tag().isEmpty())) {
       roots.add(root);
@@ -303,6 +320,11 @@ final class EventComposer {
       throw new Refusal(
           CoreRules.ALIAS_LIMIT, "the alias *" + Snippet.of(name) + " refers to a node that contains it", at);
     }
+    YNode node = target.node;
+    if (node instanceof YScalar s && !stack.isEmpty() && stack.get(stack.size() - 1).map
+        && stack.get(stack.size() - 1).pendingKey == null) {
+      node = new YScalar(s.value(), s.plain(), s.tag(), at); // an alias used as a key is reported where it is used
+    }
     aliases++;
     aliasNodes += target.nodes;
     aliasChars += target.chars;
@@ -321,7 +343,7 @@ final class EventComposer {
           "aliases expand the document by more than " + limits.maxAliasChars() + " characters of text",
           at);
     }
-    add(target.node, target.nodes, target.chars);
+    add(node, target.nodes, target.chars);
   }
 
   /** Adds a finished node to the open collection (or makes it the root), counting its expanded size. */

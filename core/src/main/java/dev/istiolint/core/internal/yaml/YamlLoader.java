@@ -131,6 +131,7 @@ public final class YamlLoader {
         .setUseMarks(true)
         .setParseComments(false)
         .setCodePointLimit(Integer.MAX_VALUE)
+        .setVersionFunction(version -> version) // the composer reports a 2.x %YAML directive at its line
         .setBufferSize(Math.max(Math.min(length + 1, READ_BUFFER_CHARS), 1024))
         .build();
   }
