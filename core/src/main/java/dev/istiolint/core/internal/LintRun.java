@@ -45,11 +45,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Function;
 
 /** One run of the pipeline: sources, documents, resources, snapshot, rules, findings. */
 public final class LintRun {
@@ -112,8 +107,10 @@ public final class LintRun {
     sources.forEach(src -> texts.putIfAbsent(src.displayPath(), src.bytes()));
     Map<String, List<String>> lines = new HashMap<>();
     int documents = 0;
-    // files are read in parallel; their outcomes are merged in file order, so the result does not depend on timing
-    for (FileOutcome file : inFileOrder(sources, source -> loadFile(source, loader, validator))) {
+    // one file at a time: reading files on a pool of one thread per processor (commit 0ae325c) was 25-45% slower
+    // in the warm JMH benchmark and no faster cold on the shared 2-core machine (README, Performance)
+    for (LoadableSource source : sources) {
+      FileOutcome file = loadFile(source, loader, validator);
       if (file.hasInlineComment()) {
         lines.put(file.displayPath(), SourceLines.split(texts.get(file.displayPath())));
       }
@@ -195,7 +192,7 @@ public final class LintRun {
       List<Resource> resources,
       int documents) {}
 
-  /** Load, validate and decode one file; the node trees are garbage once this returns. Runs on a worker thread. */
+  /** Load, validate and decode one file; the node trees are garbage once this returns. */
   private FileOutcome loadFile(LoadableSource source, YamlLoader loader, SchemaValidator validator) {
     ResourceDecoder decoder = new ResourceDecoder(request.defaultNamespace());
     List<Diagnostic> found = new ArrayList<>();
@@ -216,51 +213,6 @@ public final class LintRun {
     boolean inline = mentions(source.bytes(), INLINE_MARKER);
     return new FileOutcome(
         source.displayPath(), inline, found, versioned, internal, resources, file.documents().size());
-  }
-
-  /**
-   * Applies {@code work} to every source on a fixed pool of one thread per processor and returns the results in the
-   * sources' order, whatever order they finish in. One source, or one processor, runs on the calling thread.
-   */
-  private static <R> List<R> inFileOrder(List<LoadableSource> sources, Function<LoadableSource, R> work) {
-    int threads = Math.min(Runtime.getRuntime().availableProcessors(), sources.size());
-    List<R> out = new ArrayList<>(sources.size());
-    if (threads <= 1) {
-      sources.forEach(source -> out.add(work.apply(source)));
-      return out;
-    }
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "istio-lint-load");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      List<Future<R>> futures = new ArrayList<>(sources.size());
-      for (LoadableSource source : sources) {
-        futures.add(pool.submit(() -> work.apply(source)));
-      }
-      for (Future<R> f : futures) {
-        out.add(f.get());
-      }
-      return out;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading the input", e);
-    } catch (ExecutionException e) {
-      // the same exception the sequential loop would have thrown
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   /** True when {@code text} contains {@code marker} (ASCII, so the UTF-8 bytes match exactly). */
