@@ -51,7 +51,7 @@ public final class StageTimes {
       tlsMs = (System.nanoTime() - t) / 1_000_000;
     }
     if (matrix != null) {
-      print("TLS matrix", tlsMs, matrix.routes().size() + " routes, " + matrix.rootCauses().size() + " root causes");
+      print("TLS matrix", tlsMs, matrix.routeCount() + " routes in " + matrix.groups().size() + " groups, " + matrix.rootCauses().size() + " root causes");
     }
 
     TlsMatrix shared = matrix;

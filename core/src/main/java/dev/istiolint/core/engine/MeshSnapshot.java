@@ -55,6 +55,8 @@ public final class MeshSnapshot {
   private final MeshSettings settings;
   private final List<MeshConfig> meshConfigs;
   private final Map<ResourceId, Resource> byId = new HashMap<>();
+  /** The first resource of each model type, namespace and name: {@link #get} without a scan. */
+  private final Map<List<Object>, Resource> byTypeAndName = new HashMap<>();
   private final Map<Class<?>, List<Resource>> byType = new HashMap<>();
   private final Map<Class<?>, Map<String, List<Resource>>> byTypeAndNamespace = new HashMap<>();
   private final Map<String, List<Resource>> byNamespace = new TreeMap<>();
@@ -88,6 +90,7 @@ public final class MeshSnapshot {
 
     for (Resource r : resources) {
       byId.putIfAbsent(r.id(), r);
+      byTypeAndName.putIfAbsent(List.of(r.getClass(), r.namespace(), r.name()), r);
       byType.computeIfAbsent(r.getClass(), k -> new ArrayList<>()).add(r);
       byTypeAndNamespace
           .computeIfAbsent(r.getClass(), k -> new HashMap<>())
@@ -189,9 +192,16 @@ public final class MeshSnapshot {
 
   /** The resource of this type with this namespace and name. */
   public <T extends Resource> Optional<T> get(Class<T> type, String namespace, String name) {
-    for (T t : ofType(type, namespace)) {
-      if (t.name().equals(name)) {
-        return Optional.of(t);
+    Resource r = byTypeAndName.get(List.of(type, namespace, name));
+    if (r != null) {
+      return Optional.of(type.cast(r));
+    }
+    if (type.isInterface()) {
+      // an interface such as PodTemplateOwner: fall back to the namespace's resources of that type
+      for (T t : ofType(type, namespace)) {
+        if (t.name().equals(name)) {
+          return Optional.of(t);
+        }
       }
     }
     return Optional.empty();

@@ -6,8 +6,11 @@ import dev.istiolint.core.model.DestinationRule;
 import dev.istiolint.core.rule.LintRule;
 import dev.istiolint.core.rule.RuleContext;
 import dev.istiolint.core.rule.RuleInfo;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /** Two DestinationRules seen together define the same subset for the same host. */
 @RuleInfo(
@@ -20,29 +23,24 @@ public final class DuplicateSubset implements LintRule {
 
   @Override
   public void check(RuleContext ctx) {
-    List<DestinationRule> rules = ctx.mesh().destinationRules();
-    for (int i = 0; i < rules.size(); i++) {
-      DestinationRule dr = rules.get(i);
-      if (dr.workloadSelector().isPresent()) {
-        continue;
+    // Istio merges DestinationRules of one host within a namespace; across namespaces one of them wins. Group the
+    // selector-less rules by namespace and host (in snapshot order) so that only rules of one group are compared.
+    Map<List<Object>, List<DestinationRule>> groups = new LinkedHashMap<>();
+    for (DestinationRule dr : ctx.mesh().destinationRules()) {
+      if (dr.workloadSelector().isEmpty()) {
+        groups.computeIfAbsent(List.of(dr.namespace(), dr.hostName()), k -> new ArrayList<>()).add(dr);
       }
-      for (DestinationRule.Subset subset : dr.subsets()) {
-        Optional<DestinationRule.Subset> earlier = Optional.empty();
-        DestinationRule owner = null;
-        for (int j = 0; j < i && earlier.isEmpty(); j++) {
-          DestinationRule other = rules.get(j);
-          // Istio merges DestinationRules of one host within a namespace; across namespaces one of them wins
+    }
+    for (List<DestinationRule> group : groups.values()) {
+      Map<String, DestinationRule> firstBySubset = new HashMap<>();
+      for (DestinationRule dr : group) {
+        for (DestinationRule.Subset subset : dr.subsets()) {
+          DestinationRule owner = firstBySubset.putIfAbsent(subset.name().value(), dr);
           // two definitions of the same resource are alternatives (LINT003), not two rules applied together
-          if (other.workloadSelector().isPresent()
-              || other.id().equals(dr.id())
-              || !other.namespace().equals(dr.namespace())
-              || !other.hostName().equals(dr.hostName())) {
+          if (owner == null || owner.id().equals(dr.id())) {
             continue;
           }
-          earlier = other.subset(subset.name().value());
-          owner = other;
-        }
-        if (earlier.isPresent()) {
+          DestinationRule.Subset earlier = owner.subset(subset.name().value()).orElseThrow();
           ctx.report(
               dr,
               subset.name(),
@@ -55,7 +53,7 @@ public final class DuplicateSubset implements LintRule {
                   + "/"
                   + owner.name()
                   + "; when Istio merges the rules only one definition is kept, define each subset once",
-              List.of(RelatedLocation.of(earlier.get().name().span(), "first definition", owner.ref())));
+              List.of(RelatedLocation.of(earlier.name().span(), "first definition", owner.ref())));
         }
       }
     }
