@@ -4,8 +4,6 @@ import dev.istiolint.core.diag.Severity;
 import dev.istiolint.core.rule.LintRule;
 import dev.istiolint.core.rule.RuleContext;
 import dev.istiolint.core.rule.RuleInfo;
-import java.util.HashSet;
-import java.util.Set;
 
 /** An Istio annotation is deprecated. */
 @RuleInfo(
@@ -19,20 +17,16 @@ public final class DeprecatedAnnotation implements LintRule {
 
   @Override
   public void check(RuleContext ctx) {
-    Set<String> reported = new HashSet<>();
-    for (IstioAnnotations.Use use : IstioAnnotations.uses(ctx.mesh().all())) {
-      if (IstioAnnotations.system(use.name())) {
-        continue;
-      }
-      var info = IstioAnnotations.info(use.name());
-      if (info.isPresent() && info.get().deprecated() && reported.add(use.owner().id() + use.name())) {
-        ctx.report(
-            use.owner(),
-            use.value(),
-            "annotation "
-                + use.name()
-                + " is deprecated; configure stats inclusion with the proxy's ProxyConfig (proxyStatsMatcher) instead");
-      }
-    }
+    IstioAnnotations.reportEach(
+        ctx,
+        use ->
+            IstioAnnotations.info(use.name())
+                .filter(IstioAnnotations.Info::deprecated)
+                .map(
+                    i ->
+                        "annotation "
+                            + use.name()
+                            + " is deprecated; configure stats inclusion with the proxy's ProxyConfig"
+                            + " (proxyStatsMatcher) instead"));
   }
 }

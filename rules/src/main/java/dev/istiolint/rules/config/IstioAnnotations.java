@@ -4,12 +4,15 @@ import dev.istiolint.core.model.Located;
 import dev.istiolint.core.model.PodTemplate;
 import dev.istiolint.core.model.PodTemplateOwner;
 import dev.istiolint.core.model.Resource;
+import dev.istiolint.core.rule.RuleContext;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The Istio annotations users write, where each belongs, what its value must be and its feature status (from Istio's
@@ -153,6 +156,23 @@ final class IstioAnnotations {
       }
     }
     return out;
+  }
+
+  /**
+   * Reports every use of an Istio annotation (system ones aside) for which {@code message} gives a text, once per
+   * resource and annotation name: the loop the annotation rules share.
+   */
+  static void reportEach(RuleContext ctx, Function<Use, Optional<String>> message) {
+    Set<String> reported = new HashSet<>();
+    for (Use use : uses(ctx.mesh().all())) {
+      if (system(use.name())) {
+        continue;
+      }
+      Optional<String> text = message.apply(use);
+      if (text.isPresent() && reported.add(use.owner().id() + use.name())) {
+        ctx.report(use.owner(), use.value(), text.get());
+      }
+    }
   }
 
   private static Optional<Target> targetOf(String kind) {

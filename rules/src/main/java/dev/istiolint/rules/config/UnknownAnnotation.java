@@ -4,8 +4,7 @@ import dev.istiolint.core.diag.Severity;
 import dev.istiolint.core.rule.LintRule;
 import dev.istiolint.core.rule.RuleContext;
 import dev.istiolint.core.rule.RuleInfo;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.Optional;
 
 /** An annotation in an Istio domain is not one Istio knows, usually a typo. */
 @RuleInfo(
@@ -19,20 +18,12 @@ public final class UnknownAnnotation implements LintRule {
 
   @Override
   public void check(RuleContext ctx) {
-    Set<String> reported = new HashSet<>();
-    for (IstioAnnotations.Use use : IstioAnnotations.uses(ctx.mesh().all())) {
-      if (IstioAnnotations.system(use.name())) {
-        continue;
-      }
-      if (!IstioAnnotations.istioDomain(use.name()) || IstioAnnotations.info(use.name()).isPresent()) {
-        continue;
-      }
-      if (reported.add(use.owner().id() + use.name())) {
-        ctx.report(
-            use.owner(),
-            use.value(),
-            "annotation " + use.name() + " is not an Istio annotation, so Istio ignores it; check the spelling");
-      }
-    }
+    IstioAnnotations.reportEach(
+        ctx,
+        use ->
+            IstioAnnotations.istioDomain(use.name()) && IstioAnnotations.info(use.name()).isEmpty()
+                ? Optional.of(
+                    "annotation " + use.name() + " is not an Istio annotation, so Istio ignores it; check the spelling")
+                : Optional.empty());
   }
 }
