@@ -6,6 +6,8 @@ import dev.istiolint.core.rule.LintRule;
 import dev.istiolint.core.rule.RuleContext;
 import dev.istiolint.core.rule.RuleInfo;
 import dev.istiolint.rules.internal.PortProtocol;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /** A Service port is neither named {@code <protocol>[-<suffix>]} nor has an {@code appProtocol}. */
@@ -43,8 +45,8 @@ public final class PortNameConvention implements LintRule {
                   + port.port().value()
                   + " is named "
                   + name
-                  + ", which names no protocol Istio knows; name it <protocol>[-<suffix>] (for example http-"
-                  + name
+                  + ", which names no protocol Istio knows; name it <protocol>[-<suffix>] (for example "
+                  + suggestion(name)
                   + ") or set appProtocol");
         } else {
           ctx.report(
@@ -59,6 +61,22 @@ public final class PortNameConvention implements LintRule {
         }
       }
     }
+  }
+
+  /**
+   * A conforming name close to {@code name}: a protocol word already in it moves to the front
+   * ({@code jaeger-collector-grpc} becomes {@code grpc-jaeger-collector}), otherwise {@code http-} is put before it.
+   */
+  static String suggestion(String name) {
+    List<String> parts = new ArrayList<>(List.of(name.split("-")));
+    for (int i = 0; i < parts.size(); i++) {
+      if (!parts.get(i).isEmpty() && PortProtocol.fromName(parts.get(i)).isPresent()) {
+        String protocol = parts.remove(i);
+        parts.removeIf(String::isEmpty);
+        return parts.isEmpty() ? protocol : protocol + "-" + String.join("-", parts);
+      }
+    }
+    return "http-" + name;
   }
 
   static boolean skipped(Service svc) {
