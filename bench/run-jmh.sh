@@ -78,21 +78,21 @@ fi
     echo "load after:  $LOAD_AFTER"
   fi
   echo
-  printf '%-6s %9s %10s %10s %10s %10s %10s %6s %10s %10s %10s\n' corpus resources "a_raw" "a_raw2T" "b_load" "b_load+val" "c_lint" "c/a" "c_noTLS" "a B/res" "c B/res"
+  printf '%-6s %9s %10s %10s %10s %10s %10s %6s %10s %6s %10s %10s %10s\n' corpus resources "a_raw" "a_raw2T" "b_load" "b_load+val" "c_lint" "c/a" "c_1T" "c1T/a" "c_noTLS" "a B/res" "c B/res"
   for s in $SIZES; do
     res=$(grep '^resources=' "$CORPUS/$s/corpus.properties" | cut -d= -f2)
     med() { jq -r --arg b "$1" --arg s "$s" '.[] | select(.benchmark|endswith("."+$b)) | select(.params.corpus==$s) | .primaryMetric.scorePercentiles["50.0"]' "$OUT.json"; }
     alloc() { jq -r --arg b "$1" --arg s "$s" '.[] | select(.benchmark|endswith("."+$b)) | select(.params.corpus==$s) | .secondaryMetrics["gc.alloc.rate.norm"].score // empty' "$OUT.json"; }
-    a=$(med a_rawParse); ap=$(med a_rawParseParallel); b=$(med b_loadDecode); bv=$(med b_loadValidateDecode); c=$(med c_lint); cn=$(med c_lintWithoutTls)
+    a=$(med a_rawParse); ap=$(med a_rawParseParallel); b=$(med b_loadDecode); bv=$(med b_loadValidateDecode); c=$(med c_lint); c1=$(med c_lintOneThread); cn=$(med c_lintWithoutTls)
     fmt() { [[ -n $1 && $1 != null ]] && printf '%.1f' "$1" || echo "-"; }
     ratio() { [[ -n $1 && $1 != null ]] && awk -v c="$1" -v a="$2" 'BEGIN{printf "%.2f", c/a}' || echo "-"; }
     perres() { local x; x=$(alloc "$1"); [[ -n $x ]] && awk -v x="$x" -v r="$res" 'BEGIN{printf "%.0f", x/r}' || echo "-"; }
-    printf '%-6s %9s %10s %10s %10s %10s %10s %6s %10s %10s %10s\n' "$s" "$res" "$(fmt "$a")" "$(fmt "$ap")" "$(fmt "$b")" "$(fmt "$bv")" "$(fmt "$c")" "$(ratio "$c" "$a")" "$(fmt "$cn")" "$(perres a_rawParse)" "$(perres c_lint)"
+    printf '%-6s %9s %10s %10s %10s %10s %10s %6s %10s %6s %10s %10s %10s\n' "$s" "$res" "$(fmt "$a")" "$(fmt "$ap")" "$(fmt "$b")" "$(fmt "$bv")" "$(fmt "$c")" "$(ratio "$c" "$a")" "$(fmt "$c1")" "$(ratio "$c1" "$a")" "$(fmt "$cn")" "$(perres a_rawParse)" "$(perres c_lint)"
   done
   if [[ " $SIZES " == *" 10k "* && " $SIZES " == *" 100k "* ]]; then
     echo
     growth=""
-    for b in a_rawParse a_rawParseParallel b_loadDecode b_loadValidateDecode c_lint c_lintWithoutTls; do
+    for b in a_rawParse a_rawParseParallel b_loadDecode b_loadValidateDecode c_lint c_lintOneThread c_lintWithoutTls; do
       x10=$(jq -r --arg b "$b" '.[] | select(.benchmark|endswith("."+$b)) | select(.params.corpus=="10k") | .primaryMetric.scorePercentiles["50.0"]' "$OUT.json")
       x100=$(jq -r --arg b "$b" '.[] | select(.benchmark|endswith("."+$b)) | select(.params.corpus=="100k") | .primaryMetric.scorePercentiles["50.0"]' "$OUT.json")
       if [[ -n $x10 && -n $x100 ]]; then

@@ -63,7 +63,13 @@ final class Pipeline {
   }
 
   static LintResult lint(List<Path> paths, Path baseDirectory, List<LintRule> rules) {
-    LintRequest request = LintRequest.builder().paths(paths).baseDirectory(baseDirectory).rules(rules).build();
+    return lint(paths, baseDirectory, rules, 0);
+  }
+
+  /** The whole analysis on {@code threads} threads (0: one per processor, as the CLI runs it). */
+  static LintResult lint(List<Path> paths, Path baseDirectory, List<LintRule> rules, int threads) {
+    LintRequest request =
+        LintRequest.builder().paths(paths).baseDirectory(baseDirectory).rules(rules).threads(threads).build();
     return Linter.lint(request);
   }
 

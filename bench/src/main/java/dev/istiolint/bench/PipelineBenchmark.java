@@ -2,6 +2,7 @@ package dev.istiolint.bench;
 
 import dev.istiolint.core.LintResult;
 import dev.istiolint.core.rule.LintRule;
+import dev.istiolint.rules.BuiltInRules;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code a_rawParseParallel}: the same on one thread per processor, files merged in order;
  *   <li>{@code b_loadDecode}: core's loader and decoder, per file, one thread;
  *   <li>{@code b_loadValidateDecode}: the same with schema validation in between, as the pipeline does it;
- *   <li>{@code c_lint}: the whole analysis through {@code Linter.lint} with every built-in rule;
+ *   <li>{@code c_lint}: the whole analysis through {@code Linter.lint} with every built-in rule, files loaded and
+ *       rules run on one thread per processor (the default);
+ *   <li>{@code c_lintOneThread}: the same on the calling thread only;
  *   <li>{@code c_lintWithoutTls}: the same without the TLS rules, and so without the effective-TLS matrix.
  * </ul>
  */
@@ -112,6 +115,13 @@ public class PipelineBenchmark {
   @Benchmark
   public void c_lint(Blackhole bh) {
     LintResult result = Pipeline.lint(dir);
+    bh.consume(result.findings());
+    bh.consume(result.summary());
+  }
+
+  @Benchmark
+  public void c_lintOneThread(Blackhole bh) {
+    LintResult result = Pipeline.lint(List.of(dir), dir, BuiltInRules.all(), 1);
     bh.consume(result.findings());
     bh.consume(result.summary());
   }

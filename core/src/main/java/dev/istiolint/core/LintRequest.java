@@ -34,6 +34,8 @@ import java.util.Set;
  * @param exclude files whose display path matches one of these globs are not read
  * @param perFileIgnores rule ids ignored in the files matching a glob (configuration entries)
  * @param baseline findings accepted earlier; matching findings are not reported
+ * @param threads how many threads load files and run rules: 0 (automatic) for one per available processor on inputs
+ *     large enough to gain from it, 1 for the calling thread only
  */
 public record LintRequest(
     List<Path> paths,
@@ -51,7 +53,8 @@ public record LintRequest(
     List<String> include,
     List<String> exclude,
     List<PerFileIgnore> perFileIgnores,
-    Optional<Baseline> baseline) {
+    Optional<Baseline> baseline,
+    int threads) {
 
   /** 8 MiB: room for the largest real EnvoyFilters, far below what would slow a run down. */
   public static final long DEFAULT_MAX_FILE_BYTES = 8L * 1024 * 1024;
@@ -75,6 +78,47 @@ public record LintRequest(
     exclude = List.copyOf(exclude);
     perFileIgnores = List.copyOf(perFileIgnores);
     Objects.requireNonNull(baseline, "baseline");
+    if (threads < 0) {
+      throw new IllegalArgumentException("threads must be 0 (automatic) or positive");
+    }
+  }
+
+  /** A request that loads files on one thread per available processor. */
+  public LintRequest(
+      List<Path> paths,
+      List<SourceInput> sources,
+      Path baseDirectory,
+      List<LintRule> rules,
+      Set<String> select,
+      Set<String> ignore,
+      Map<String, Severity> severityOverrides,
+      Optional<IstioVersion> istioVersion,
+      Optional<Path> meshConfig,
+      String defaultNamespace,
+      long maxFileBytes,
+      List<Path> contextPaths,
+      List<String> include,
+      List<String> exclude,
+      List<PerFileIgnore> perFileIgnores,
+      Optional<Baseline> baseline) {
+    this(
+        paths,
+        sources,
+        baseDirectory,
+        rules,
+        select,
+        ignore,
+        severityOverrides,
+        istioVersion,
+        meshConfig,
+        defaultNamespace,
+        maxFileBytes,
+        contextPaths,
+        include,
+        exclude,
+        perFileIgnores,
+        baseline,
+        0);
   }
 
   /** A request without context paths, globs, per-file ignores or baseline (the original form, kept for callers). */
@@ -106,7 +150,8 @@ public record LintRequest(
         List.of(),
         List.of(),
         List.of(),
-        Optional.empty());
+        Optional.empty(),
+        0);
   }
 
   public static Builder builder() {
@@ -126,6 +171,7 @@ public record LintRequest(
     private Path meshConfig;
     private String defaultNamespace = "default";
     private long maxFileBytes = DEFAULT_MAX_FILE_BYTES;
+    private int threads;
     private final List<Path> contextPaths = new ArrayList<>();
     private final List<String> include = new ArrayList<>();
     private final List<String> exclude = new ArrayList<>();
@@ -231,6 +277,15 @@ public record LintRequest(
       return this;
     }
 
+    /**
+     * How many threads load files and run rules: 0 (the default) for one per available processor on large inputs,
+     * 1 for the calling thread only.
+     */
+    public Builder threads(int count) {
+      threads = count;
+      return this;
+    }
+
     public LintRequest build() {
       return new LintRequest(
           paths,
@@ -248,7 +303,8 @@ public record LintRequest(
           include,
           exclude,
           perFileIgnores,
-          Optional.ofNullable(baseline));
+          Optional.ofNullable(baseline),
+          threads);
     }
   }
 }

@@ -52,6 +52,12 @@ public final class LintRun {
   /** The longest rule message kept, in code points; echoed values are cut far earlier by the rules. */
   private static final int MAX_MESSAGE = 2_000;
 
+  /** Below this many bytes of input, one thread loads everything: starting threads would cost more than it saves. */
+  private static final long PARALLEL_MIN_BYTES = 256 * 1024;
+
+  /** Below this many resources, one thread runs every rule. */
+  private static final int PARALLEL_MIN_RESOURCES = 2_000;
+
   private static final Set<String> LEGACY_KINDS = Set.of("MeshPolicy", "Policy");
 
   /** Every inline suppression comment contains this; a file without it has none. */
@@ -61,7 +67,6 @@ public final class LintRun {
   private final List<Diagnostic> findings = new ArrayList<>();
   private final List<Throwable> internalErrors = new ArrayList<>();
   private final Map<String, String> rulesNotRun = new TreeMap<>();
-  private TlsMatrix tlsMatrix;
 
   public LintRun(LintRequest request) {
     this.request = request;
@@ -107,10 +112,11 @@ public final class LintRun {
     sources.forEach(src -> texts.putIfAbsent(src.displayPath(), src.bytes()));
     Map<String, List<String>> lines = new HashMap<>();
     int documents = 0;
-    // one file at a time: reading files on a pool of one thread per processor (commit 0ae325c) was 25-45% slower
-    // in the warm JMH benchmark and no faster cold on the shared 2-core machine (README, Performance)
-    for (LoadableSource source : sources) {
-      FileOutcome file = loadFile(source, loader, validator);
+    // files load on every processor, the largest first; outcomes merge in file order, whatever the timing
+    long bytes = sources.stream().mapToLong(s -> s.bytes().length).sum();
+    int threads = Parallel.threads(request.threads(), bytes >= PARALLEL_MIN_BYTES);
+    Comparator<LoadableSource> largestFirst = Comparator.comparingInt(s -> -s.bytes().length);
+    for (FileOutcome file : Parallel.map(sources, threads, largestFirst, s -> loadFile(s, loader, validator))) {
       if (file.hasInlineComment()) {
         lines.put(file.displayPath(), SourceLines.split(texts.get(file.displayPath())));
       }
@@ -325,32 +331,77 @@ public final class LintRun {
     return request.select().isEmpty() || request.select().contains(id);
   }
 
+  /** What one rule gave: its findings, the failure it had, the reason it did not apply. */
+  private record RuleOutcome(List<Diagnostic> findings, Optional<Throwable> failure, Optional<String> notRun) {}
+
   private void runRules(MeshSnapshot snapshot, IstioVersion version) {
-    for (LintRule rule : request.rules()) {
-      RuleMeta meta = rule.meta();
-      if (!enabled(meta)) {
-        continue;
-      }
-      Context ctx = new Context(meta, snapshot, version);
-      try {
-        rule.check(ctx);
-      } catch (RuntimeException | StackOverflowError e) {
-        internalErrors.add(e);
-        SourceSpan at = ctx.lastResource == null ? SourceSpan.startOf("<rules>") : ctx.lastResource.nameSpan();
-        findings.add(
-            new Diagnostic(
-                CoreRules.INTERNAL_ERROR,
-                Severity.ERROR,
-                "rule "
-                    + meta.id()
-                    + " ("
-                    + meta.name()
-                    + ") failed"
-                    + (ctx.lastResource == null ? "" : " on " + ctx.lastResource.id())
-                    + "; please report it (rerun with --debug for details)",
-                at,
-                ctx.lastResource == null ? Optional.empty() : Optional.of(ctx.lastResource.ref()),
-                List.of()));
+    List<LintRule> rules = request.rules().stream().filter(r -> enabled(r.meta())).toList();
+    int threads = Parallel.threads(request.threads(), snapshot.all().size() >= PARALLEL_MIN_RESOURCES);
+    // the TLS rules read the effective-TLS matrix: the first one starts at once and builds it, the others wait for
+    // it at the end, while the remaining rules keep the other threads busy
+    Optional<LintRule> firstTls = rules.stream().filter(LintRun::readsTls).findFirst();
+    Comparator<LintRule> start =
+        Comparator.comparingInt(r -> firstTls.filter(t -> t == r).isPresent() ? 0 : readsTls(r) ? 2 : 1);
+    TlsOnce tls = new TlsOnce(snapshot, version);
+    List<RuleOutcome> outcomes = Parallel.map(rules, threads, start, rule -> check(rule, snapshot, version, tls));
+    for (RuleOutcome outcome : outcomes) {
+      findings.addAll(outcome.findings());
+      outcome.failure().ifPresent(internalErrors::add);
+    }
+    for (int i = 0; i < rules.size(); i++) {
+      String id = rules.get(i).meta().id();
+      outcomes.get(i).notRun().ifPresent(reason -> rulesNotRun.put(id, reason));
+    }
+  }
+
+  /** The rule families that read the effective-TLS matrix: every {@code TLS} rule. */
+  private static boolean readsTls(LintRule rule) {
+    return rule.meta().id().startsWith("TLS");
+  }
+
+  private RuleOutcome check(LintRule rule, MeshSnapshot snapshot, IstioVersion version, TlsOnce tls) {
+    RuleMeta meta = rule.meta();
+    Context ctx = new Context(meta, snapshot, version, tls);
+    try {
+      rule.check(ctx);
+      return new RuleOutcome(ctx.found, Optional.empty(), Optional.ofNullable(ctx.notRun));
+    } catch (RuntimeException | StackOverflowError e) {
+      SourceSpan at = ctx.lastResource == null ? SourceSpan.startOf("<rules>") : ctx.lastResource.nameSpan();
+      ctx.found.add(
+          new Diagnostic(
+              CoreRules.INTERNAL_ERROR,
+              Severity.ERROR,
+              "rule "
+                  + meta.id()
+                  + " ("
+                  + meta.name()
+                  + ") failed"
+                  + (ctx.lastResource == null ? "" : " on " + ctx.lastResource.id())
+                  + "; please report it (rerun with --debug for details)",
+              at,
+              ctx.lastResource == null ? Optional.empty() : Optional.of(ctx.lastResource.ref()),
+              List.of()));
+      return new RuleOutcome(ctx.found, Optional.of(e), Optional.ofNullable(ctx.notRun));
+    }
+  }
+
+  /** The effective-TLS matrix of a run, built once by the first rule that asks, whichever thread it runs on. */
+  private static final class TlsOnce {
+    private final MeshSnapshot snapshot;
+    private final IstioVersion version;
+    private TlsMatrix matrix;
+
+    TlsOnce(MeshSnapshot snapshot, IstioVersion version) {
+      this.snapshot = snapshot;
+      this.version = version;
+    }
+
+    TlsMatrix get() {
+      synchronized (this) {
+        if (matrix == null) {
+          matrix = TlsResolver.resolve(snapshot, version);
+        }
+        return matrix;
       }
     }
   }
@@ -367,16 +418,21 @@ public final class LintRun {
     return out;
   }
 
-  private final class Context implements RuleContext {
+  /** What one rule sees; it collects that rule's findings (rules may run on different threads). */
+  private static final class Context implements RuleContext {
     private final RuleMeta meta;
     private final MeshSnapshot snapshot;
     private final IstioVersion version;
+    private final TlsOnce tls;
+    private final List<Diagnostic> found = new ArrayList<>();
     private Resource lastResource;
+    private String notRun;
 
-    Context(RuleMeta meta, MeshSnapshot snapshot, IstioVersion version) {
+    Context(RuleMeta meta, MeshSnapshot snapshot, IstioVersion version, TlsOnce tls) {
       this.meta = meta;
       this.snapshot = snapshot;
       this.version = version;
+      this.tls = tls;
     }
 
     @Override
@@ -391,10 +447,7 @@ public final class LintRun {
 
     @Override
     public TlsMatrix tls() {
-      if (tlsMatrix == null) {
-        tlsMatrix = TlsResolver.resolve(snapshot, version);
-      }
-      return tlsMatrix;
+      return tls.get();
     }
 
     @Override
@@ -404,7 +457,7 @@ public final class LintRun {
       for (RelatedLocation r : related) {
         safeRelated.add(new RelatedLocation(r.span(), safe(r.message()), r.resource()));
       }
-      findings.add(
+      found.add(
           new Diagnostic(meta, meta.defaultSeverity(), safe(message), span, Optional.of(resource.ref()), safeRelated));
     }
 
@@ -418,7 +471,7 @@ public final class LintRun {
 
     @Override
     public void notApplicable(String reason) {
-      rulesNotRun.put(meta.id(), reason);
+      notRun = reason;
     }
   }
 }
