@@ -44,6 +44,9 @@ final class InputOptions {
   @Option(names = "--mesh-config", paramLabel = "FILE", description = "MeshConfig YAML that overrides the mesh settings in the input.")
   Path meshConfig;
 
+  @Option(names = "--threads", paramLabel = "N", description = "Threads that load files and run rules (default: 0, one per processor on large inputs).")
+  int threads;
+
   @Option(names = "--config", paramLabel = "FILE", description = "Configuration file (default: nearest .istio-lint.yaml upward from here).")
   Path config;
 
@@ -91,7 +94,10 @@ final class InputOptions {
     if (meshConfig != null) {
       b.meshConfig(meshConfig);
     }
-    return b;
+    if (threads < 0) {
+      throw new LintException(LintException.Kind.USAGE, "--threads " + threads + " is negative; give 1 or more");
+    }
+    return b.threads(threads);
   }
 
   private static String display(Path f) {

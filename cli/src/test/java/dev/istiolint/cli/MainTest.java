@@ -125,6 +125,16 @@ class MainTest {
   }
 
   @Test
+  void threadsDoNotChangeTheReportAndANegativeCountIsAUsageError() {
+    Cli.Run one = Cli.run("check", "--format", "json", "--threads", "1", FINDINGS, CONTEXT);
+    assertThat(one.code()).isEqualTo(1);
+    assertThat(Cli.run("check", "--format", "json", "--threads", "4", FINDINGS, CONTEXT)).isEqualTo(one);
+    assertThat(Cli.run("check", "--format", "json", FINDINGS, CONTEXT)).isEqualTo(one);
+    assertThat(Cli.run("check", "--threads", "-1", CLEAN))
+        .isEqualTo(new Cli.Run(2, "", "error: --threads -1 is negative; give 1 or more\n"));
+  }
+
+  @Test
   void meshConfigFileIsReadAndAMissingOneIsAUsageError() {
     assertThat(Cli.run("check", "--mesh-config", "does/not/mesh.yaml", CLEAN))
         .isEqualTo(new Cli.Run(2, "", "error: the mesh config file does/not/mesh.yaml does not exist or is not a file\n"));
