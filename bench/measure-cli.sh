@@ -46,19 +46,21 @@ for s in $SIZES; do gen "$CORPUS/$s" --resources "$s"; done
 # measure NAME CMD...: RUNS cold runs; prints the medians of wall seconds and of peak RSS in MiB
 measure() {
   local name=$1; shift
-  local walls=() rss=() code=0 runs=${MEASURE_RUNS:-$RUNS}
+  local walls=() rss=() cpus=() code=0 runs=${MEASURE_RUNS:-$RUNS}
   for ((r = 0; r < runs; r++)); do
     local t
     t=$(mktemp)
     /usr/bin/time -v -o "$t" "$@" >/dev/null 2>"$t.err" || code=$?
     walls+=("$(awk -F': ' '/Elapsed \(wall clock\)/{n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$t")")
     rss+=("$(awk -F': ' '/Maximum resident set size/{printf "%.0f", $2/1024}' "$t")")
+    cpus+=("$(awk -F': ' '/User time|System time/{s+=$2} END{printf "%.2f", s}' "$t")")
     rm -f "$t" "$t.err"
   done
-  local mw mr
+  local mw mr mc
   mw=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')
   mr=$(printf '%s\n' "${rss[@]}" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')
-  printf '%-40s %9.2f %10s   (exit %s; walls: %s)\n' "$name" "$mw" "$mr" "$code" "${walls[*]}"
+  mc=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')
+  printf '%-40s %9.2f %10s %9.2f   (exit %s; walls: %s)\n' "$name" "$mw" "$mr" "$mc" "$code" "${walls[*]}"
 }
 
 # the launcher builds its jar and class-data-sharing archive on first use: do that before timing anything
@@ -80,7 +82,7 @@ OUT=bench/results/cli-$STAMP.txt
   echo "git: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- core rules cli bench || echo ' (dirty)')"
   echo "load before: $(uptime)"
   echo
-  printf '%-40s %9s %10s\n' "what" "wall (s)" "RSS (MiB)"
+  printf '%-40s %9s %10s %9s\n' "what" "wall (s)" "RSS (MiB)" "CPU (s)"
   measure "bare JVM (java -version)" java -version
   measure "small file: istio-lint" $CLI check --format json "$CORPUS/small/ns-0001.yaml"
   measure "20-file folder: istio-lint" $CLI check --format json "$CORPUS/20files"
