@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -16,7 +17,6 @@ import tools.jackson.databind.JsonNode;
 final class Durations {
 
   private static final Pattern PART = Pattern.compile("([0-9]*\\.?[0-9]*)(ns|us|µs|ms|s|m|h)");
-  private static final Pattern INDEX = Pattern.compile("/[0-9]+(?=/|$)");
   private static final long NANOS_PER_MS = 1_000_000L;
   private static final int MAX_CHARS = 100;
 
@@ -32,6 +32,25 @@ final class Durations {
                           + "|fault/delay/(fixedDelay|exponentialDelay))")),
           "RequestAuthentication", List.of(Pattern.compile("/spec/jwtRules/\\*/timeout")),
           "Telemetry", List.of(Pattern.compile("/spec/metrics/\\*/reportingInterval")));
+
+  /** Every name the patterns above end with. */
+  private static final Set<String> FIELD_NAMES =
+      Set.of(
+          "idleTimeout",
+          "interval",
+          "timeout",
+          "connectTimeout",
+          "maxConnectionDuration",
+          "time",
+          "baseEjectionTime",
+          "warmupDurationSecs",
+          "duration",
+          "perTryTimeout",
+          "backoff",
+          "maxAge",
+          "fixedDelay",
+          "exponentialDelay",
+          "reportingInterval");
 
   private Durations() {}
 
@@ -75,17 +94,23 @@ final class Durations {
     return end == text.length() && end > 0 ? Optional.of(total) : Optional.empty();
   }
 
+  /** The member names that can hold such a duration in a document of {@code kind}: the converter collects these. */
+  static Set<String> fieldNames(String kind) {
+    return AT_LEAST_1MS.containsKey(kind) ? FIELD_NAMES : Set.of();
+  }
+
+  /** Reports durations shorter than 1ms, among the members the converter collected for {@link #fieldNames}. */
   static void check(String kind, TreeConverter.Converted c, DocumentFindings out) {
     List<Pattern> patterns = AT_LEAST_1MS.get(kind);
     if (patterns == null) {
       return;
     }
-    for (String pointer : c.index().keySet()) {
-      String normalized = INDEX.matcher(pointer).replaceAll("/*");
-      if (patterns.stream().noneMatch(p -> p.matcher(normalized).matches())) {
+    for (TreeConverter.Member m : c.watched()) {
+      String pointer = m.pointer();
+      if (patterns.stream().noneMatch(p -> p.matcher(m.normalized()).matches())) {
         continue;
       }
-      JsonNode value = c.root().at(pointer);
+      JsonNode value = m.value();
       if (!value.isString()) {
         continue;
       }
