@@ -189,7 +189,7 @@ final class Deprecations {
   static void check(String kind, TreeConverter.Converted c, DocumentFindings out) {
     for (TreeConverter.Member m : c.watched()) {
       for (Entry e : ENTRIES) {
-        if (e.matches(kind, m.normalized())) {
+        if (e.names().contains(m.name()) && e.matches(kind, m.normalized())) {
           out.reportVersioned(
               CoreRules.SCHEMA_DEPRECATED_FIELD,
               m.pointer(),

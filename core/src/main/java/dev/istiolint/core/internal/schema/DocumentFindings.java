@@ -25,7 +25,7 @@ final class DocumentFindings {
   private final Optional<ResourceRef> resource;
   private final List<Diagnostic> findings = new ArrayList<>();
   private final List<VersionedDiagnostic> versioned = new ArrayList<>();
-  private final Set<String> seen = new HashSet<>();
+  private final Set<Seen> seen = new HashSet<>();
 
   DocumentFindings(NodeLocator locator, SourceSpan documentSpan, Optional<ResourceRef> resource) {
     this.locator = locator;
@@ -66,9 +66,19 @@ final class DocumentFindings {
     }
   }
 
-  private static String key(RuleMeta rule, SourceSpan span, String message) {
-    String where = span + "-" + span.endLine() + ":" + span.endColumn();
-    return rule.id() + " " + where + " " + INDICES.matcher(message).replaceAll("");
+  private static Seen key(RuleMeta rule, SourceSpan span, String message) {
+    return new Seen(rule.id(), span, withoutIndices(message));
+  }
+
+  /** What makes two findings the same: the rule, the place, and the message without list indices. */
+  private record Seen(String rule, SourceSpan span, String message) {}
+
+  /** {@code message} without list indices such as {@code [0]}. */
+  static String withoutIndices(String message) {
+    if (message.indexOf('[') < 0) {
+      return message;
+    }
+    return INDICES.matcher(message).replaceAll("");
   }
 
   List<Diagnostic> findings() {

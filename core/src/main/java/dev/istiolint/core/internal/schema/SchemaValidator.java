@@ -188,20 +188,27 @@ public final class SchemaValidator {
   }
 
   private Optional<ResourceRef> resourceRef(YMap root, String apiVersion, String kind) {
-    Optional<YMap> meta = root.get("metadata").filter(YMap.class::isInstance).map(YMap.class::cast);
-    Optional<String> name = meta.flatMap(m -> text(m, "name"));
+    YMap meta = null;
+    for (YMap.Entry e : root.entries()) {
+      if (e.key().value().equals("metadata")) {
+        meta = e.value() instanceof YMap m ? m : null;
+        break;
+      }
+    }
+    Optional<String> name = meta == null ? Optional.empty() : text(meta, "name");
     if (name.isEmpty()) {
       return Optional.empty();
     }
-    String ns = meta.flatMap(m -> text(m, "namespace")).orElse(defaultNamespace);
+    String ns = text(meta, "namespace").orElse(defaultNamespace);
     return Optional.of(new ResourceRef(apiVersion, new ResourceId(kind, ns, name.get())));
   }
 
   private static Optional<String> text(YMap map, String key) {
-    return map.get(key)
-        .filter(YScalar.class::isInstance)
-        .map(YScalar.class::cast)
-        .filter(s -> !s.isNull())
-        .map(YScalar::value);
+    for (YMap.Entry e : map.entries()) {
+      if (e.key().value().equals(key)) {
+        return e.value() instanceof YScalar s && !s.isNull() ? Optional.of(s.value()) : Optional.empty();
+      }
+    }
+    return Optional.empty();
   }
 }

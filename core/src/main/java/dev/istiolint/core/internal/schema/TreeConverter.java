@@ -30,7 +30,7 @@ final class TreeConverter {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   /** A member whose name the caller watched: its pointer, the pointer with indices as {@code *}, its value. */
-  record Member(String pointer, String normalized, JsonNode value) {}
+  record Member(String name, String pointer, String normalized, JsonNode value) {}
 
   /** A plain scalar YAML 1.1 reads as a boolean: the pointer of its node, whether it is the key, the scalar. */
   record Yaml11(String pointer, boolean key, YScalar scalar) {}
@@ -157,7 +157,7 @@ final class TreeConverter {
         JsonNode value = node(e.value());
         o.set(name, value);
         if (!watch.isEmpty() && watch.contains(name)) {
-          watched.add(new Member(pointer(false), pointer(true), value));
+          watched.add(new Member(name, pointer(false), pointer(true), value));
         }
         depth--;
       }
@@ -238,7 +238,24 @@ final class TreeConverter {
 
   /** True for a scalar that converts to null: such a mapping member is dropped. */
   static boolean isNullScalar(YNode n) {
-    return n instanceof YScalar s && s.isNull();
+    return n instanceof YScalar s && isNull(s);
+  }
+
+  /** {@link YScalar#isNull} without hashing the text of every scalar. */
+  private static boolean isNull(YScalar s) {
+    if (s.tag().isPresent()) {
+      return s.isNull();
+    }
+    if (!s.plain()) {
+      return false;
+    }
+    String v = s.value();
+    return switch (v.length()) {
+      case 0 -> true;
+      case 1 -> v.charAt(0) == '~';
+      case 4 -> v.equals("null") || v.equals("Null") || v.equals("NULL");
+      default -> false;
+    };
   }
 
   /**
@@ -301,7 +318,7 @@ final class TreeConverter {
     if (!s.plain()) {
       return F.stringNode(v);
     }
-    if (s.isNull()) {
+    if (isNull(s)) {
       return F.nullNode();
     }
     switch (v) {

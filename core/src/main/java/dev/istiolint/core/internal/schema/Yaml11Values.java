@@ -16,6 +16,10 @@ final class Yaml11Values {
   private Yaml11Values() {}
 
   static boolean isYaml11Boolean(String text) {
+    int n = text.length();
+    if (n == 0 || n > 3 || "yYnNoO".indexOf(text.charAt(0)) < 0) {
+      return false;
+    }
     return TRUE.contains(text) || FALSE.contains(text);
   }
 
