@@ -131,27 +131,26 @@ final class Durations {
       return;
     }
     for (TreeConverter.Member m : c.watched()) {
-      String pointer = m.pointer();
-      if (patterns.stream().noneMatch(p -> p.matcher(m.normalized()).matches())) {
-        continue;
-      }
+      // the value first: most durations are long enough, and then the patterns need not be matched
       JsonNode value = m.value();
-      if (!value.isString()) {
+      if (!value.isString() || !FIELD_NAMES.contains(m.name())) {
         continue;
       }
-      nanos(value.stringValue())
-          .filter(n -> n.compareTo(BigDecimal.valueOf(NANOS_PER_MS)) < 0)
-          .ifPresent(
-              n ->
-                  out.report(
-                      CoreRules.SCHEMA_INVALID_VALUE,
-                      pointer,
-                      false,
-                      "`"
-                          + ValueText.cut(value.stringValue())
-                          + "` is too short for `"
-                          + JsonPointers.display(pointer)
-                          + "`; Istio requires at least 1ms"));
+      boolean tooShort =
+          nanos(value.stringValue()).filter(n -> n.compareTo(BigDecimal.valueOf(NANOS_PER_MS)) < 0).isPresent();
+      if (!tooShort || patterns.stream().noneMatch(p -> p.matcher(m.normalized()).matches())) {
+        continue;
+      }
+      String pointer = m.pointer();
+      out.report(
+          CoreRules.SCHEMA_INVALID_VALUE,
+          pointer,
+          false,
+          "`"
+              + ValueText.cut(value.stringValue())
+              + "` is too short for `"
+              + JsonPointers.display(pointer)
+              + "`; Istio requires at least 1ms");
     }
   }
 }

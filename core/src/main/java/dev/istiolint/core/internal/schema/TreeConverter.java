@@ -29,8 +29,36 @@ final class TreeConverter {
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-  /** A member whose name the caller watched: its pointer, the pointer with indices as {@code *}, its value. */
-  record Member(String name, String pointer, String normalized, JsonNode value) {}
+  /** A member whose name the caller watched: its name, its value, and the path to it (written out on demand). */
+  static final class Member {
+    private final String name;
+    private final Object[] path;
+    private final JsonNode value;
+
+    private Member(String name, Object[] path, JsonNode value) {
+      this.name = name;
+      this.path = path;
+      this.value = value;
+    }
+
+    String name() {
+      return name;
+    }
+
+    JsonNode value() {
+      return value;
+    }
+
+    /** The JSON pointer of the member. */
+    String pointer() {
+      return TreeConverter.pointer(path, path.length, false);
+    }
+
+    /** The JSON pointer with every all-digit token (list indices) written {@code *}. */
+    String normalized() {
+      return TreeConverter.pointer(path, path.length, true);
+    }
+  }
 
   /** A plain scalar YAML 1.1 reads as a boolean: the pointer of its node, whether it is the key, the scalar. */
   record Yaml11(String pointer, boolean key, YScalar scalar) {}
@@ -144,38 +172,43 @@ final class TreeConverter {
 
   private JsonNode node(YNode n) {
     if (n instanceof YMap m) {
-      ObjectNode o = F.objectNode();
-      for (YMap.Entry e : withMerges(m)) {
+      List<YMap.Entry> entries = withMerges(m);
+      int size = entries.size();
+      // a LinkedHashMap, as JsonNodeFactory.objectNode() makes, but sized for the members
+      ObjectNode o = new ObjectNode(F, new LinkedHashMap<>((int) (size / 0.75f) + 1));
+      for (int i = 0; i < size; i++) {
+        YMap.Entry e = entries.get(i);
         String name = e.key().value();
         if (isNullScalar(e.value()) || o.has(name)) {
           continue;
         }
         push(name);
         if (isYaml11(e.key())) {
-          yaml11.add(new Yaml11(pointer(false), true, e.key()));
+          yaml11.add(new Yaml11(pointer(), true, e.key()));
         }
         JsonNode value = node(e.value());
         o.set(name, value);
         if (!watch.isEmpty() && watch.contains(name)) {
-          watched.add(new Member(name, pointer(false), pointer(true), value));
+          watched.add(new Member(name, java.util.Arrays.copyOf(path, depth), value));
         }
         depth--;
       }
       return o;
     }
     if (n instanceof YSeq s) {
-      ArrayNode a = F.arrayNode();
-      int i = 0;
-      for (YNode item : s.items()) {
-        push(i++);
-        a.add(node(item));
+      List<YNode> items = s.items();
+      int size = items.size();
+      ArrayNode a = new ArrayNode(F, size);
+      for (int i = 0; i < size; i++) {
+        push(i);
+        a.add(node(items.get(i)));
         depth--;
       }
       return a;
     }
     YScalar s = (YScalar) n;
     if (isYaml11(s)) {
-      yaml11.add(new Yaml11(pointer(false), false, s));
+      yaml11.add(new Yaml11(pointer(), false, s));
     }
     return scalarValue(s);
   }
@@ -187,8 +220,13 @@ final class TreeConverter {
     path[depth++] = segment;
   }
 
-  /** The JSON pointer of the current node; {@code normalized} writes every all-digit token as {@code *}. */
-  private String pointer(boolean normalized) {
+  /** The JSON pointer of the current node. */
+  private String pointer() {
+    return pointer(path, depth, false);
+  }
+
+  /** The JSON pointer of a path; {@code normalized} writes every all-digit token as {@code *}. */
+  private static String pointer(Object[] path, int depth, boolean normalized) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < depth; i++) {
       b.append('/');
@@ -336,7 +374,7 @@ final class TreeConverter {
   private JsonNode number(String v) {
     int kind = CoreScalars.kind(v);
     if ((kind == CoreScalars.INF || kind == CoreScalars.NAN) && depth > 0) {
-      nonFinite.add(pointer(false));
+      nonFinite.add(pointer());
     }
     return CoreScalars.number(v, kind);
   }
