@@ -8,46 +8,35 @@ import dev.istiolint.core.source.SourceSpan;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Collects the findings on one document and places them: each JSON pointer maps to where its key or value was
- * written, falling back to the nearest ancestor that was.
+ * written, falling back to the key of the nearest ancestor that was.
  */
 final class DocumentFindings {
 
   private static final Pattern INDICES = Pattern.compile("\\[[0-9]+\\]");
 
-  private final Map<String, NodeLocation> index;
+  private final NodeLocator locator;
   private final SourceSpan documentSpan;
   private final Optional<ResourceRef> resource;
   private final List<Diagnostic> findings = new ArrayList<>();
   private final List<VersionedDiagnostic> versioned = new ArrayList<>();
-  private final Set<String> seen = new HashSet<>();
+  private final Set<Seen> seen = new HashSet<>();
 
-  DocumentFindings(Map<String, NodeLocation> index, SourceSpan documentSpan, Optional<ResourceRef> resource) {
-    this.index = index;
+  DocumentFindings(NodeLocator locator, SourceSpan documentSpan, Optional<ResourceRef> resource) {
+    this.locator = locator;
     this.documentSpan = documentSpan;
     this.resource = resource;
   }
 
   /** The span of a value (or of its key, when {@code atKey} and it has one), else of its nearest ancestor. */
   SourceSpan spanOf(String pointer, boolean atKey) {
-    String p = pointer;
-    while (true) {
-      NodeLocation loc = index.get(p);
-      if (loc != null) {
-        return atKey ? loc.keyOrValue() : loc.value();
-      }
-      if (p.isEmpty()) {
-        return documentSpan;
-      }
-      p = JsonPointers.parent(p);
-      atKey = true;
-    }
+    SourceSpan span = locator.spanOf(pointer, atKey);
+    return span == null ? documentSpan : span;
   }
 
   /**
@@ -77,9 +66,19 @@ final class DocumentFindings {
     }
   }
 
-  private static String key(RuleMeta rule, SourceSpan span, String message) {
-    String where = span + "-" + span.endLine() + ":" + span.endColumn();
-    return rule.id() + " " + where + " " + INDICES.matcher(message).replaceAll("");
+  private static Seen key(RuleMeta rule, SourceSpan span, String message) {
+    return new Seen(rule.id(), span, withoutIndices(message));
+  }
+
+  /** What makes two findings the same: the rule, the place, and the message without list indices. */
+  private record Seen(String rule, SourceSpan span, String message) {}
+
+  /** {@code message} without list indices such as {@code [0]}. */
+  static String withoutIndices(String message) {
+    if (message.indexOf('[') < 0) {
+      return message;
+    }
+    return INDICES.matcher(message).replaceAll("");
   }
 
   List<Diagnostic> findings() {

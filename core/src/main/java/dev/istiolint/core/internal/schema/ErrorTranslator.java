@@ -122,7 +122,7 @@ final class ErrorTranslator {
     } else {
       types.add(expected.asString());
     }
-    YScalar scalar = doc.scalars().get(pointer);
+    YScalar scalar = doc.scalarAt(pointer);
     boolean plain = scalar != null && scalar.plain() && scalar.tag().isEmpty();
     if (types.contains("boolean") && plain && Yaml11Values.isYaml11Boolean(scalar.value())) {
       return;

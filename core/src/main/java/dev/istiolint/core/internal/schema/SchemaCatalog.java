@@ -69,8 +69,18 @@ final class SchemaCatalog {
     return Optional.ofNullable(BY_TYPE.get(apiVersion + " " + kind));
   }
 
-  /** The kinds the catalogue knows in an API group, with the versions that serve each, in sorted order. */
+  private static final Map<String, java.util.SortedMap<String, java.util.SortedSet<String>>> KINDS_OF_GROUP =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The kinds the catalogue knows in an API group, with the versions that serve each, in sorted order. Unmodifiable;
+   * computed once per group.
+   */
   static java.util.SortedMap<String, java.util.SortedSet<String>> kindsOfGroup(String group) {
+    return KINDS_OF_GROUP.computeIfAbsent(group, SchemaCatalog::collectKindsOfGroup);
+  }
+
+  private static java.util.SortedMap<String, java.util.SortedSet<String>> collectKindsOfGroup(String group) {
     java.util.SortedMap<String, java.util.SortedSet<String>> out = new java.util.TreeMap<>();
     for (String key : BY_TYPE.keySet()) {
       String apiVersion = key.substring(0, key.indexOf(' '));
@@ -80,7 +90,8 @@ final class SchemaCatalog {
             .add(apiVersion.substring(slash + 1));
       }
     }
-    return out;
+    out.replaceAll((kind, versions) -> java.util.Collections.unmodifiableSortedSet(versions));
+    return java.util.Collections.unmodifiableSortedMap(out);
   }
 
   /** Every validated {@code apiVersion kind} pair, for tests. */

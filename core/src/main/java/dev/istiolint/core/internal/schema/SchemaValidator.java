@@ -18,10 +18,12 @@ import dev.istiolint.core.rule.CoreRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -46,6 +48,7 @@ public final class SchemaValidator {
   private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
   private final Map<String, JsonNode> schemaDocuments = new ConcurrentHashMap<>();
   private final String defaultNamespace;
+  private static final Map<String, Set<String>> WATCHED = new ConcurrentHashMap<>();
 
   /** What validation found in one document. */
   public record Validation(List<Diagnostic> findings, List<VersionedDiagnostic> versioned) {
@@ -94,7 +97,7 @@ public final class SchemaValidator {
         return Validation.none();
       }
       DocumentFindings out = new DocumentFindings(
-          TreeConverter.convert(root).index(), doc.span().start(), resourceRef(root, apiVersion.get(), kind.get()));
+          new NodeLocator(root), doc.span().start(), resourceRef(root, apiVersion.get(), kind.get()));
       ApiVersions.check(apiVersion.get(), kind.get(), out);
       return new Validation(out.findings(), out.versioned());
     }
@@ -108,16 +111,16 @@ public final class SchemaValidator {
   }
 
   private Validation validate(YDocument doc, YMap root, String apiVersion, String kind, String location) {
-    TreeConverter.Converted converted = TreeConverter.convert(root);
+    TreeConverter.Converted converted = TreeConverter.convert(root, WATCHED.computeIfAbsent(kind, k -> watched(k)));
     DocumentFindings out =
-        new DocumentFindings(converted.index(), doc.span().start(), resourceRef(root, apiVersion, kind));
+        new DocumentFindings(converted.locator(), doc.span().start(), resourceRef(root, apiVersion, kind));
     try {
       ApiVersions.check(apiVersion, kind, out);
       Schema schema = compiled.computeIfAbsent(location, this::compile);
       List<Error> errors = schema.validate(converted.root());
       new ErrorTranslator(this::schemaNode, converted, out, kind).translate(errors);
       for (String pointer : converted.nonFinite()) {
-        YScalar s = converted.scalars().get(pointer);
+        YScalar s = converted.scalarAt(pointer);
         out.report(
             CoreRules.SCHEMA_INVALID_VALUE,
             pointer,
@@ -140,6 +143,13 @@ public final class SchemaValidator {
           "schema validation of this " + kind + " (" + apiVersion + ") failed; please report it");
     }
     return new Validation(out.findings(), out.versioned());
+  }
+
+  /** The member names the deprecation and duration tables look at in documents of {@code kind}. */
+  private static Set<String> watched(String kind) {
+    Set<String> names = new HashSet<>(Deprecations.fieldNames(kind));
+    names.addAll(Durations.fieldNames(kind));
+    return Set.copyOf(names);
   }
 
   private Schema compile(String location) {
@@ -178,20 +188,27 @@ public final class SchemaValidator {
   }
 
   private Optional<ResourceRef> resourceRef(YMap root, String apiVersion, String kind) {
-    Optional<YMap> meta = root.get("metadata").filter(YMap.class::isInstance).map(YMap.class::cast);
-    Optional<String> name = meta.flatMap(m -> text(m, "name"));
+    YMap meta = null;
+    for (YMap.Entry e : root.entries()) {
+      if (e.key().value().equals("metadata")) {
+        meta = e.value() instanceof YMap m ? m : null;
+        break;
+      }
+    }
+    Optional<String> name = meta == null ? Optional.empty() : text(meta, "name");
     if (name.isEmpty()) {
       return Optional.empty();
     }
-    String ns = meta.flatMap(m -> text(m, "namespace")).orElse(defaultNamespace);
+    String ns = text(meta, "namespace").orElse(defaultNamespace);
     return Optional.of(new ResourceRef(apiVersion, new ResourceId(kind, ns, name.get())));
   }
 
   private static Optional<String> text(YMap map, String key) {
-    return map.get(key)
-        .filter(YScalar.class::isInstance)
-        .map(YScalar.class::cast)
-        .filter(s -> !s.isNull())
-        .map(YScalar::value);
+    for (YMap.Entry e : map.entries()) {
+      if (e.key().value().equals(key)) {
+        return e.value() instanceof YScalar s && !s.isNull() ? Optional.of(s.value()) : Optional.empty();
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -17,7 +17,6 @@ import tools.jackson.databind.JsonNode;
  */
 final class SemanticChecks {
 
-  private static final Pattern DNS_LABEL = Pattern.compile("[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?");
   private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}(/[0-9]{1,2})?");
   private static final Pattern RE2_UNSUPPORTED = Pattern.compile("\\(\\?<?[=!]|\\\\[1-9]");
 
@@ -98,7 +97,9 @@ final class SemanticChecks {
   }
 
   static boolean isIpAddress(String host) {
-    return IPV4.matcher(host).matches() || (host.contains(":") && host.matches("[0-9a-fA-F:.]+"));
+    boolean digitFirst = !host.isEmpty() && host.charAt(0) >= '0' && host.charAt(0) <= '9';
+    return (digitFirst && IPV4.matcher(host).matches())
+        || (host.indexOf(':') >= 0 && host.matches("[0-9a-fA-F:.]+"));
   }
 
   /**
@@ -116,7 +117,7 @@ final class SemanticChecks {
     String first = parts[0];
     boolean firstOk =
         first.length() <= 63
-            && (first.equals("*") || DNS_LABEL.matcher(first.startsWith("*") ? first.substring(1) : first).matches());
+            && (first.equals("*") || dnsLabelForm(first.startsWith("*") ? first.substring(1) : first));
     if (!firstOk) {
       return Optional.of("label `" + ValueText.cut(first) + "` is not a valid DNS label");
     }
@@ -129,7 +130,7 @@ final class SemanticChecks {
       if (i == labels.length - 1 && l.isEmpty()) {
         break;
       }
-      if (l.length() > 63 || !DNS_LABEL.matcher(l).matches()) {
+      if (l.length() > 63 || !dnsLabelForm(l)) {
         return Optional.of("label `" + ValueText.cut(l) + "` is not a valid DNS label");
       }
     }
@@ -141,7 +142,26 @@ final class SemanticChecks {
   }
 
   static boolean isDnsLabel(String s) {
-    return s.length() <= 63 && DNS_LABEL.matcher(s).matches();
+    return s.length() <= 63 && dnsLabelForm(s);
+  }
+
+  /** {@code [a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?}, any length. */
+  static boolean dnsLabelForm(String s) {
+    int n = s.length();
+    if (n == 0 || !isAlphanumeric(s.charAt(0)) || !isAlphanumeric(s.charAt(n - 1))) {
+      return false;
+    }
+    for (int i = 1; i < n - 1; i++) {
+      char c = s.charAt(i);
+      if (c != '-' && !isAlphanumeric(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAlphanumeric(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
   /** Checks a host field: reports an invalid host name (IP addresses are left alone). */

@@ -4,88 +4,303 @@ import dev.istiolint.core.internal.yaml.YMap;
 import dev.istiolint.core.internal.yaml.YNode;
 import dev.istiolint.core.internal.yaml.YScalar;
 import dev.istiolint.core.internal.yaml.YSeq;
-import dev.istiolint.core.source.SourceSpan;
-import java.math.BigDecimal;
-import java.math.BigInteger;
+import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Converts a {@link YNode} tree into a Jackson tree and records, for every JSON pointer, where its key and value were
- * written. Plain scalars resolve by the YAML 1.2 core schema; quoted and block scalars are strings. A mapping member
- * whose value is null is dropped, as the Kubernetes API server prunes it before validation.
+ * Converts a {@link YNode} tree into a Jackson tree. Plain scalars resolve by the YAML 1.2 core schema; quoted and
+ * block scalars are strings. A mapping member whose value is null is dropped, as the Kubernetes API server prunes it
+ * before validation.
+ *
+ * <p>Where a node was written is not recorded: {@link NodeLocator} finds it when a finding needs it. On the way the
+ * converter collects the few nodes later checks look at: numbers that are not finite, YAML 1.1 booleans, and members
+ * with one of the names the caller watches.
  */
 final class TreeConverter {
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
-  /** Integer literals longer than this are not parsed exactly (see {@link #number}). */
-  private static final int MAX_INTEGER_CHARS = 100;
 
-  private static final Pattern INT = Pattern.compile("[-+]?[0-9]+");
-  private static final Pattern OCT = Pattern.compile("0o[0-7]+");
-  private static final Pattern HEX = Pattern.compile("0x[0-9a-fA-F]+");
-  private static final Pattern FLOAT =
-      Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?");
-  private static final Pattern INF = Pattern.compile("[-+]?\\.(inf|Inf|INF)");
-  private static final Pattern NAN = Pattern.compile("\\.(nan|NaN|NAN)");
+  /** A member whose name the caller watched: its name, its value, and the path to it (written out on demand). */
+  static final class Member {
+    private final String name;
+    private final Object[] path;
+    private final JsonNode value;
 
-  /** The converted tree, its pointer index, and the pointers of numbers that are not finite. */
-  record Converted(
-      JsonNode root, Map<String, NodeLocation> index, Map<String, YScalar> scalars, List<String> nonFinite) {}
+    private Member(String name, Object[] path, JsonNode value) {
+      this.name = name;
+      this.path = path;
+      this.value = value;
+    }
 
-  private final Map<String, NodeLocation> index = new HashMap<>();
-  private final Map<String, YScalar> scalars = new HashMap<>();
-  private final List<String> nonFinite = new ArrayList<>();
+    String name() {
+      return name;
+    }
 
-  private TreeConverter() {}
+    JsonNode value() {
+      return value;
+    }
 
-  static Converted convert(YNode root) {
-    TreeConverter c = new TreeConverter();
-    JsonNode tree = c.node(root, "", Optional.empty());
-    return new Converted(tree, Map.copyOf(c.index), Map.copyOf(c.scalars), List.copyOf(c.nonFinite));
+    /** The JSON pointer of the member. */
+    String pointer() {
+      return TreeConverter.pointer(path, path.length, false);
+    }
+
+    /** The JSON pointer with every all-digit token (list indices) written {@code *}. */
+    String normalized() {
+      return TreeConverter.pointer(path, path.length, true);
+    }
   }
 
-  private JsonNode node(YNode n, String pointer, Optional<SourceSpan> key) {
-    index.put(pointer, new NodeLocation(key, n.span()));
+  /** A plain scalar YAML 1.1 reads as a boolean: the pointer of its node, whether it is the key, the scalar. */
+  record Yaml11(String pointer, boolean key, YScalar scalar) {}
+
+  /** The converted tree and what the converter collected; locations are found on demand. */
+  static final class Converted {
+    private final JsonNode root;
+    private final NodeLocator locator;
+    private final List<String> nonFinite;
+    private final List<Yaml11> yaml11;
+    private final List<Member> watched;
+
+    Converted(JsonNode root, NodeLocator locator, List<String> nonFinite, List<Yaml11> yaml11, List<Member> watched) {
+      this.root = root;
+      this.locator = locator;
+      this.nonFinite = nonFinite;
+      this.yaml11 = yaml11;
+      this.watched = watched;
+    }
+
+    JsonNode root() {
+      return root;
+    }
+
+    NodeLocator locator() {
+      return locator;
+    }
+
+    /** The pointers of {@code .inf} and {@code .nan} values, in document order. */
+    List<String> nonFinite() {
+      return nonFinite;
+    }
+
+    /** Plain scalars (keys and values) that YAML 1.1 reads as booleans, in document order. */
+    List<Yaml11> yaml11() {
+      return yaml11;
+    }
+
+    /** The members with a watched name, in document order. */
+    List<Member> watched() {
+      return watched;
+    }
+
+    /** The scalar written at {@code pointer}, or null when the node there is not a scalar (or there is none). */
+    YScalar scalarAt(String pointer) {
+      NodeLocator.Found f = locator.find(pointer);
+      return f != null && f.value() instanceof YScalar s ? s : null;
+    }
+
+    /** Where each node was written, by JSON pointer: a view that looks each pointer up when asked. */
+    Map<String, NodeLocation> index() {
+      return new AbstractMap<>() {
+        @Override
+        public NodeLocation get(Object key) {
+          NodeLocator.Found f = key instanceof String p ? locator.find(p) : null;
+          return f == null ? null : f.location();
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+          return get(key) != null;
+        }
+
+        @Override
+        public Set<Map.Entry<String, NodeLocation>> entrySet() {
+          Map<String, NodeLocation> all = new LinkedHashMap<>();
+          collect("", all);
+          return all.entrySet();
+        }
+
+        private void collect(String pointer, Map<String, NodeLocation> all) {
+          NodeLocator.Found f = locator.find(pointer);
+          all.put(pointer, f.location());
+          JsonNode n = root.at(pointer);
+          if (n.isObject()) {
+            for (String name : n.propertyNames()) {
+              collect(JsonPointers.child(pointer, name), all);
+            }
+          } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+              collect(JsonPointers.child(pointer, i), all);
+            }
+          }
+        }
+      };
+    }
+  }
+
+  private final Set<String> watch;
+  private final List<String> nonFinite = new ArrayList<>();
+  private final List<Yaml11> yaml11 = new ArrayList<>();
+  private final List<Member> watched = new ArrayList<>();
+  /** The path to the node being converted: names (String) and list indices (Integer). */
+  private Object[] path = new Object[16];
+  private int depth;
+
+  private TreeConverter(Set<String> watch) {
+    this.watch = watch;
+  }
+
+  static Converted convert(YNode root) {
+    return convert(root, Set.of());
+  }
+
+  /** Converts {@code root}, collecting the members whose name is in {@code watch}. */
+  static Converted convert(YNode root, Set<String> watch) {
+    TreeConverter c = new TreeConverter(watch);
+    JsonNode tree = c.node(root);
+    return new Converted(tree, new NodeLocator(root), c.nonFinite, c.yaml11, c.watched);
+  }
+
+  private JsonNode node(YNode n) {
     if (n instanceof YMap m) {
-      ObjectNode o = F.objectNode();
-      for (YMap.Entry e : withMerges(m)) {
+      List<YMap.Entry> entries = withMerges(m);
+      int size = entries.size();
+      // a LinkedHashMap, as JsonNodeFactory.objectNode() makes, but sized for the members
+      ObjectNode o = new ObjectNode(F, new LinkedHashMap<>((int) (size / 0.75f) + 1));
+      for (int i = 0; i < size; i++) {
+        YMap.Entry e = entries.get(i);
         String name = e.key().value();
-        if (o.has(name) || (e.value() instanceof YScalar s && scalarValue(s, "").isNull())) {
+        if (isNullScalar(e.value()) || o.has(name)) {
           continue;
         }
-        String p = JsonPointers.child(pointer, name);
-        o.set(name, node(e.value(), p, Optional.of(e.key().span())));
-        scalars.put(p + "#key", e.key());
+        push(name);
+        if (isYaml11(e.key())) {
+          yaml11.add(new Yaml11(pointer(), true, e.key()));
+        }
+        JsonNode value = node(e.value());
+        o.set(name, value);
+        if (!watch.isEmpty() && watch.contains(name)) {
+          watched.add(new Member(name, java.util.Arrays.copyOf(path, depth), value));
+        }
+        depth--;
       }
       return o;
     }
     if (n instanceof YSeq s) {
-      ArrayNode a = F.arrayNode();
-      int i = 0;
-      for (YNode item : s.items()) {
-        a.add(node(item, JsonPointers.child(pointer, i++), Optional.empty()));
+      List<YNode> items = s.items();
+      int size = items.size();
+      ArrayNode a = new ArrayNode(F, size);
+      for (int i = 0; i < size; i++) {
+        push(i);
+        a.add(node(items.get(i)));
+        depth--;
       }
       return a;
     }
     YScalar s = (YScalar) n;
-    scalars.put(pointer, s);
-    return scalarValue(s, pointer);
+    if (isYaml11(s)) {
+      yaml11.add(new Yaml11(pointer(), false, s));
+    }
+    return scalarValue(s);
+  }
+
+  private void push(Object segment) {
+    if (depth == path.length) {
+      path = java.util.Arrays.copyOf(path, depth * 2);
+    }
+    path[depth++] = segment;
+  }
+
+  /** The JSON pointer of the current node. */
+  private String pointer() {
+    return pointer(path, depth, false);
+  }
+
+  /** The JSON pointer of a path; {@code normalized} writes every all-digit token as {@code *}. */
+  private static String pointer(Object[] path, int depth, boolean normalized) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < depth; i++) {
+      b.append('/');
+      Object seg = path[i];
+      if (seg instanceof Integer index) {
+        b.append(normalized ? "*" : index.toString());
+      } else {
+        String name = (String) seg;
+        if (normalized && allDigits(name)) {
+          b.append('*');
+        } else {
+          escape(name, b);
+        }
+      }
+    }
+    return b.toString();
+  }
+
+  private static boolean allDigits(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void escape(String name, StringBuilder b) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '~') {
+        b.append("~0");
+      } else if (c == '/') {
+        b.append("~1");
+      } else {
+        b.append(c);
+      }
+    }
+  }
+
+  private static boolean isYaml11(YScalar s) {
+    return s.plain() && s.tag().isEmpty() && Yaml11Values.isYaml11Boolean(s.value());
+  }
+
+  /** True for a scalar that converts to null: such a mapping member is dropped. */
+  static boolean isNullScalar(YNode n) {
+    return n instanceof YScalar s && isNull(s);
+  }
+
+  /** {@link YScalar#isNull} without hashing the text of every scalar. */
+  private static boolean isNull(YScalar s) {
+    if (s.tag().isPresent()) {
+      return s.isNull();
+    }
+    if (!s.plain()) {
+      return false;
+    }
+    String v = s.value();
+    return switch (v.length()) {
+      case 0 -> true;
+      case 1 -> v.charAt(0) == '~';
+      case 4 -> v.equals("null") || v.equals("Null") || v.equals("NULL");
+      default -> false;
+    };
   }
 
   /**
    * The entries of a mapping with YAML merge keys ({@code <<: *anchor}) applied, as Kubernetes reads them: explicit
    * entries win over merged ones, earlier merged maps over later ones. Inert when the loader already merged.
    */
-  private static List<YMap.Entry> withMerges(YMap m) {
+  static List<YMap.Entry> withMerges(YMap m) {
     boolean hasMerge = false;
     for (YMap.Entry e : m.entries()) {
       hasMerge |= isMergeKey(e.key());
@@ -94,7 +309,7 @@ final class TreeConverter {
       return m.entries();
     }
     List<YMap.Entry> out = new ArrayList<>();
-    java.util.Set<String> names = new java.util.HashSet<>();
+    Set<String> names = new HashSet<>();
     for (YMap.Entry e : m.entries()) {
       if (!isMergeKey(e.key()) && names.add(e.key().value())) {
         out.add(e);
@@ -122,7 +337,7 @@ final class TreeConverter {
     return key.plain() && key.tag().isEmpty() && key.value().equals("<<");
   }
 
-  private JsonNode scalarValue(YScalar s, String pointer) {
+  private JsonNode scalarValue(YScalar s) {
     String v = s.value();
     if (s.tag().isPresent()) {
       String tag = s.tag().get();
@@ -133,7 +348,7 @@ final class TreeConverter {
         return F.booleanNode(v.equalsIgnoreCase("true"));
       }
       if (tag.endsWith(":int") || tag.endsWith(":float")) {
-        JsonNode num = number(v, pointer);
+        JsonNode num = number(v);
         return num == null ? F.stringNode(v) : num;
       }
       return F.stringNode(v);
@@ -141,7 +356,7 @@ final class TreeConverter {
     if (!s.plain()) {
       return F.stringNode(v);
     }
-    if (s.isNull()) {
+    if (isNull(s)) {
       return F.nullNode();
     }
     switch (v) {
@@ -152,53 +367,15 @@ final class TreeConverter {
       default:
         break;
     }
-    JsonNode num = number(v, pointer);
+    JsonNode num = number(v);
     return num == null ? F.stringNode(v) : num;
   }
 
-  private static JsonNode integral(BigInteger b) {
-    if (b.bitLength() < 32) {
-      return F.numberNode(b.intValue());
+  private JsonNode number(String v) {
+    int kind = CoreScalars.kind(v);
+    if ((kind == CoreScalars.INF || kind == CoreScalars.NAN) && depth > 0) {
+      nonFinite.add(pointer());
     }
-    return b.bitLength() < 64 ? F.numberNode(b.longValue()) : F.numberNode(b);
-  }
-
-  private JsonNode number(String v, String pointer) {
-    boolean integer = INT.matcher(v).matches();
-    if ((integer || OCT.matcher(v).matches() || HEX.matcher(v).matches()) && v.length() > MAX_INTEGER_CHARS) {
-      // far beyond every range; parsing millions of digits would take minutes (big-number parsing is quadratic),
-      // so a power of ten of about the same size stands in for it
-      BigInteger magnitude = BigInteger.TEN.pow(Math.min(v.length() - 1, MAX_INTEGER_CHARS));
-      return F.numberNode(v.startsWith("-") ? magnitude.negate() : magnitude);
-    }
-    if (integer) {
-      return integral(new BigInteger(v.startsWith("+") ? v.substring(1) : v));
-    }
-    if (OCT.matcher(v).matches()) {
-      return integral(new BigInteger(v.substring(2), 8));
-    }
-    if (HEX.matcher(v).matches()) {
-      return integral(new BigInteger(v.substring(2), 16));
-    }
-    if (FLOAT.matcher(v).matches()) {
-      // not BigDecimal: it throws on exponents beyond the int range (1e4000000000); this gives infinity or zero
-      double d = Double.parseDouble(v);
-      if (Double.isFinite(d) && Math.abs(d) >= 0x1p63) {
-        // the schema validator reads minimum and maximum through asLong(), which throws beyond the long range;
-        // a double this large is a whole number, so it is given as one
-        return F.numberNode(new BigDecimal(d).toBigInteger());
-      }
-      return F.numberNode(d);
-    }
-    if (INF.matcher(v).matches() || NAN.matcher(v).matches()) {
-      if (!pointer.isEmpty()) {
-        nonFinite.add(pointer);
-      }
-      if (NAN.matcher(v).matches()) {
-        return F.numberNode(Double.NaN);
-      }
-      return F.numberNode(v.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
-    }
-    return null;
+    return CoreScalars.number(v, kind);
   }
 }

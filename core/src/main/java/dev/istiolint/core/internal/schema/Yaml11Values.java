@@ -2,7 +2,6 @@ package dev.istiolint.core.internal.schema;
 
 import dev.istiolint.core.internal.yaml.YScalar;
 import dev.istiolint.core.rule.CoreRules;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,17 +16,19 @@ final class Yaml11Values {
   private Yaml11Values() {}
 
   static boolean isYaml11Boolean(String text) {
+    int n = text.length();
+    if (n == 0 || n > 3 || "yYnNoO".indexOf(text.charAt(0)) < 0) {
+      return false;
+    }
     return TRUE.contains(text) || FALSE.contains(text);
   }
 
+  /** Reports the plain keys and values the converter found to be YAML 1.1 booleans. */
   static void check(TreeConverter.Converted c, DocumentFindings out) {
-    for (Map.Entry<String, YScalar> e : c.scalars().entrySet()) {
-      YScalar s = e.getValue();
-      if (!s.plain() || s.tag().isPresent() || !isYaml11Boolean(s.value())) {
-        continue;
-      }
-      boolean key = e.getKey().endsWith("#key");
-      String pointer = key ? e.getKey().substring(0, e.getKey().length() - 4) : e.getKey();
+    for (TreeConverter.Yaml11 y : c.yaml11()) {
+      YScalar s = y.scalar();
+      boolean key = y.key();
+      String pointer = y.pointer();
       String meaning = TRUE.contains(s.value()) ? "true" : "false";
       String message =
           (key ? "the key `" : "`")

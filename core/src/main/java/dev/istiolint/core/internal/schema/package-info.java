@@ -6,7 +6,9 @@
  *
  * <ol>
  *   <li>converts the YAML node tree to a Jackson tree (YAML 1.2 core schema typing, merge keys applied, null members
- *       pruned as the API server does) while indexing every JSON pointer to the spans of its key and value;
+ *       pruned as the API server does), collecting on the way only the few nodes later checks need (non-finite
+ *       numbers, YAML 1.1 booleans, members the deprecation and duration tables name); where a JSON pointer was
+ *       written is found on demand by {@code NodeLocator}, only for pointers a finding needs;
  *   <li>validates against the hand-written schemas in {@code src/main/resources/schemas} (one per API area, shared
  *       {@code $defs}; identifiers under {@code https://schemas.istio-lint.invalid/}, served from the classpath only);
  *   <li>turns each error into a finding at the offending key or value (nearest ancestor as fallback), with hints:
