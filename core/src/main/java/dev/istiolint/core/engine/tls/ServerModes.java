@@ -149,21 +149,31 @@ final class ServerModes {
         ServerMtls.valueOf(mode.name()), Optional.ofNullable(source), Optional.ofNullable(at), field, meshWide, steps);
   }
 
-  /** §4.3: the namespace-level mode of the service namespace, else the mesh level, else PERMISSIVE. */
+  /**
+   * §4.3: the namespace-level mode of the service namespace, else the mesh level, else PERMISSIVE. The step is added
+   * to {@code steps} unless it is null.
+   */
   MtlsMode inferredServiceMode(String serviceNs, List<String> steps) {
     MtlsMode mode = MtlsMode.PERMISSIVE;
-    String why = "no namespace- or mesh-wide PeerAuthentication: PERMISSIVE";
+    PeerAuthentication decided = null;
     Optional<PeerAuthentication> m = meshLevel();
     if (m.isPresent() && m.get().mode() != MtlsMode.UNSET) {
       mode = m.get().mode();
-      why = "mesh-wide PeerAuthentication " + m.get().namespace() + "/" + m.get().name() + ": " + mode;
+      decided = m.get();
     }
     Optional<PeerAuthentication> n = namespaceLevel(serviceNs);
     if (n.isPresent() && n.get().mode() != MtlsMode.UNSET) {
       mode = n.get().mode();
-      why = "namespace-wide PeerAuthentication " + n.get().namespace() + "/" + n.get().name() + ": " + mode;
+      decided = n.get();
     }
-    steps.add("auto mTLS infers the service mode from namespace- and mesh-wide policies only (" + why + ")");
+    if (steps != null) {
+      String why =
+          decided == null
+              ? "no namespace- or mesh-wide PeerAuthentication: PERMISSIVE"
+              : (decided == n.orElse(null) ? "namespace-wide" : "mesh-wide") + " PeerAuthentication "
+                  + decided.namespace() + "/" + decided.name() + ": " + mode;
+      steps.add("auto mTLS infers the service mode from namespace- and mesh-wide policies only (" + why + ")");
+    }
     return mode;
   }
 
@@ -259,7 +269,9 @@ final class ServerModes {
   /** 1.4: the v1alpha1 mode used to infer whether auto mTLS is on for a service. */
   ServerMtls legacyInference(Destination d, Destination.Port port, List<String> steps) {
     ServerSide s = legacy(d, port);
-    steps.add("auto mTLS in 1.4 infers the service mode from the v1alpha1 policy: " + s.mode());
+    if (steps != null) {
+      steps.add("auto mTLS in 1.4 infers the service mode from the v1alpha1 policy: " + s.mode());
+    }
     return s.mode();
   }
 
