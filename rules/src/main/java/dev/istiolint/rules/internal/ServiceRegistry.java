@@ -69,7 +69,12 @@ public final class ServiceRegistry {
     }
   }
 
+  /** The registry of {@code mesh}, built once per snapshot and shared by the rules that ask (from any thread). */
   public static ServiceRegistry of(MeshSnapshot mesh) {
+    return mesh.derived(ServiceRegistry.class, ServiceRegistry::build);
+  }
+
+  private static ServiceRegistry build(MeshSnapshot mesh) {
     List<Entry> out = new ArrayList<>();
     for (Service s : mesh.services()) {
       Set<String> exportTo = new TreeSet<>();

@@ -81,7 +81,16 @@ public final class TlsResolver {
     notes.addAll(new IgnoredConfigFinder(snapshot, mesh, index, servers).find());
   }
 
-  /** The matrix of {@code snapshot} under the semantics of {@code version}. */
+  /**
+   * The matrix of {@code snapshot} under its own version, computed once per snapshot and shared by every caller, on
+   * any thread (see {@link MeshSnapshot#derived}).
+   */
+  public static TlsMatrix of(MeshSnapshot snapshot) {
+    Objects.requireNonNull(snapshot, "snapshot");
+    return snapshot.derived(TlsMatrix.class, s -> resolve(s, s.istioVersion()));
+  }
+
+  /** The matrix of {@code snapshot} under the semantics of {@code version}, computed afresh. */
   public static TlsMatrix resolve(MeshSnapshot snapshot, IstioVersion version) {
     Objects.requireNonNull(snapshot, "snapshot");
     Objects.requireNonNull(version, "version");
