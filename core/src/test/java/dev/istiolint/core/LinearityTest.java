@@ -58,6 +58,17 @@ class LinearityTest {
     assertThat(ratio).as("time(20 namespaces) / time(10 namespaces)").isLessThan(BOUND);
   }
 
+  @Test
+  void analysingOneNamespaceWithFiveThousandWorkloadsAndTheirPoliciesGrowsLinearly() {
+    MeshSnapshot small = lint(workloads(N)).snapshot();
+    MeshSnapshot large = lint(workloads(2 * N)).snapshot();
+    assertThat(large.workloads()).hasSize(2 * N);
+
+    double ratio = bestRatio(() -> repeat(3, () -> analyse(small)), () -> repeat(3, () -> analyse(large)));
+
+    assertThat(ratio).as("time(%d workloads) / time(%d)", 2 * N, N).isLessThan(BOUND);
+  }
+
   /** What runs after loading: the snapshot and its indexes, and the effective-TLS matrix. */
   private static Object analyse(MeshSnapshot loaded) {
     MeshSnapshot snapshot = MeshSnapshot.of(loaded.all(), IstioVersion.LATEST, Optional.empty());
@@ -167,6 +178,91 @@ class LinearityTest {
                 i));
       }
       files.add(SourceInput.of("ns-" + n + ".yaml", b.toString()));
+    }
+    return files;
+  }
+
+  /**
+   * One namespace with {@code count} Services, each with the Deployment behind it (every one a client too), a
+   * DestinationRule and a workload PeerAuthentication with port-level mTLS, over ten files: every client namespace
+   * holds thousands of workloads, and every endpoint has its own policy.
+   */
+  private static List<SourceInput> workloads(int count) {
+    List<SourceInput> files = new ArrayList<>();
+    int perFile = count / FILES;
+    for (int f = 0; f < FILES; f++) {
+      StringBuilder b = new StringBuilder(perFile * 1200);
+      for (int i = f * perFile; i < (f + 1) * perFile; i++) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                """
+                ---
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: svc-%1$d
+                  namespace: big
+                spec:
+                  selector:
+                    app: svc-%1$d
+                  ports:
+                  - name: http
+                    port: 8080
+                    targetPort: 9080
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: svc-%1$d
+                  namespace: big
+                spec:
+                  selector:
+                    matchLabels:
+                      app: svc-%1$d
+                  template:
+                    metadata:
+                      labels:
+                        app: svc-%1$d
+                        version: v1
+                        sidecar.istio.io/inject: "true"
+                    spec:
+                      containers:
+                      - name: app
+                        image: app:1
+                        ports:
+                        - containerPort: 9080
+                ---
+                apiVersion: networking.istio.io/v1
+                kind: DestinationRule
+                metadata:
+                  name: svc-%1$d
+                  namespace: big
+                spec:
+                  host: svc-%1$d
+                  subsets:
+                  - name: v1
+                    labels:
+                      version: v1
+                ---
+                apiVersion: security.istio.io/v1
+                kind: PeerAuthentication
+                metadata:
+                  name: svc-%1$d
+                  namespace: big
+                spec:
+                  selector:
+                    matchLabels:
+                      app: svc-%1$d
+                  mtls:
+                    mode: STRICT
+                  portLevelMtls:
+                    9080:
+                      mode: PERMISSIVE
+                """,
+                i));
+      }
+      files.add(SourceInput.of("big-" + f + ".yaml", b.toString()));
     }
     return files;
   }

@@ -544,14 +544,62 @@ public final class MeshSnapshot {
     return Collections.unmodifiableList(out);
   }
 
-  private static boolean matchesAll(Workload w, Map<String, String> selector) {
+  /**
+   * Workloads in any namespace whose labels contain every entry of {@code selector}, in workload order; all workloads
+   * when it is empty. Answered from a label index, not by scanning every workload.
+   */
+  public List<Workload> workloadsMatchingAnywhere(Map<String, String> selector) {
+    if (selector.isEmpty()) {
+      return workloads;
+    }
+    Map<String, List<Workload>> postings = derived(MeshLabelIndex.class, MeshLabelIndex::of).postings();
+    List<Workload> smallest = null;
     for (Map.Entry<String, String> e : selector.entrySet()) {
-      var v = w.labels().get(e.getKey());
-      if (v == null || !v.value().equals(e.getValue())) {
-        return false;
+      List<Workload> p = postings.get(e.getKey() + "=" + e.getValue());
+      if (p == null) {
+        return List.of();
+      }
+      if (smallest == null || p.size() < smallest.size()) {
+        smallest = p;
       }
     }
-    return true;
+    List<Workload> out = new ArrayList<>();
+    for (Workload w : smallest) {
+      if (matchesAll(w, selector)) {
+        out.add(w);
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Workloads in any namespace a selector (labels and expressions) selects, in workload order; all when empty. */
+  public List<Workload> workloadsMatchingAnywhere(LabelSelector selector) {
+    List<Workload> base = workloadsMatchingAnywhere(selector.labelValues());
+    if (selector.matchExpressions().isEmpty()) {
+      return base;
+    }
+    List<Workload> out = new ArrayList<>();
+    for (Workload w : base) {
+      if (selector.matches(w.labelValues())) {
+        out.add(w);
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Workloads by {@code key=value} label across namespaces, each list in workload order; built on first use. */
+  private record MeshLabelIndex(Map<String, List<Workload>> postings) {
+    static MeshLabelIndex of(MeshSnapshot mesh) {
+      Map<String, List<Workload>> postings = new HashMap<>();
+      for (Workload w : mesh.workloads) {
+        w.labels().forEach((k, v) -> postings.computeIfAbsent(k + "=" + v.value(), x -> new ArrayList<>()).add(w));
+      }
+      return new MeshLabelIndex(postings);
+    }
+  }
+
+  private static boolean matchesAll(Workload w, Map<String, String> selector) {
+    return w.hasLabels(selector);
   }
 
   /** The workloads a Service selects (none for a Service without selector). */
