@@ -126,14 +126,6 @@ public final class ServiceRegistry {
    */
   public Optional<Entry> resolve(String host, String namespace, List<Located<String>> exportTo) {
     HostName fqdn = HostName.expand(host, namespace);
-    List<String> scopes = new ArrayList<>();
-    if (exportTo.isEmpty()) {
-      scopes.add(namespace);
-    } else {
-      for (Located<String> e : exportTo) {
-        scopes.add(e.value().equals(".") ? namespace : e.value());
-      }
-    }
     List<Entry> same = byHost.getOrDefault(fqdn.value(), List.of());
     for (Entry e : same) {
       if (e.exportTo().contains("*")) {
@@ -141,7 +133,7 @@ public final class ServiceRegistry {
       }
     }
     for (Entry e : same) {
-      if (scopes.stream().anyMatch(e.exportTo()::contains)) {
+      if (visibleInScopes(e, namespace, exportTo)) {
         return Optional.of(e);
       }
     }
@@ -152,6 +144,19 @@ public final class ServiceRegistry {
       }
     }
     return Optional.empty();
+  }
+
+  /** True when {@code e} is exported to a namespace of the scopes: {@code exportTo}, or {@code namespace} when empty. */
+  private static boolean visibleInScopes(Entry e, String namespace, List<Located<String>> exportTo) {
+    if (exportTo.isEmpty()) {
+      return e.exportTo().contains(namespace);
+    }
+    for (Located<String> x : exportTo) {
+      if (e.exportTo().contains(x.value().equals(".") ? namespace : x.value())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Every entry for exactly this host, whatever its visibility. */
