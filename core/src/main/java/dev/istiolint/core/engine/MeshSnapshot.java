@@ -254,7 +254,7 @@ public final class MeshSnapshot {
     return (List<T>) Collections.unmodifiableList(list);
   }
 
-  /** Every resource of this kind as written in the input ({@code Secret}, {@code CustomResourceDefinition}), in order. */
+  /** Every resource of this kind as written in the input ({@code Secret}, {@code CustomResourceDefinition}). */
   public List<Resource> ofKind(String kind) {
     return Collections.unmodifiableList(byKind.getOrDefault(kind, List.of()));
   }

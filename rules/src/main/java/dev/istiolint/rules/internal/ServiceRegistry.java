@@ -159,6 +159,16 @@ public final class ServiceRegistry {
     return false;
   }
 
+  /** True when a wildcard host (of a ServiceEntry) matches {@code host}, whatever its visibility. */
+  public boolean anyWildcardMatches(HostName host) {
+    for (Entry e : wildcards) {
+      if (e.host().matches(host)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Every entry for exactly this host, whatever its visibility. */
   public List<Entry> entriesFor(HostName host) {
     return byHost.getOrDefault(host.value(), List.of());

@@ -393,7 +393,8 @@ final class DrIndex {
     if (!root.equals(dest.namespace())) {
       exclusions.addAll(privateExclusions(root, clientNs, candidates, excluded));
     }
-    return new Lookup(List.of(), Optional.empty(), stepsOf(steps), exclusions.isEmpty() ? List.of() : dedupe(exclusions));
+    return new Lookup(
+        List.of(), Optional.empty(), stepsOf(steps), exclusions.isEmpty() ? List.of() : dedupe(exclusions));
   }
 
   private static List<String> stepsOf(List<String> steps) {
@@ -412,7 +413,10 @@ final class DrIndex {
     return c;
   }
 
-  /** The merged rules of a table's choice; for a host's whole list, merged once and shared (MergedRule is not changed after merging). */
+  /**
+   * The merged rules of a table's choice; for a host's whole list, merged once and shared (a MergedRule is not changed
+   * after merging).
+   */
   private List<MergedRule> merged(Best best) {
     if (!best.whole()) {
       return merge(best.rules(), x -> {});

@@ -69,7 +69,8 @@ record TlsPick(
           if (steps != null) {
             steps.add(name + " has a portLevelSettings entry for port " + port.number() + " (" + where(at)
                 + ") without tls; port-level settings replace the whole top-level policy, so tls is unset for port "
-                + port.number() + (dropped ? " (the top-level tls " + p.tls().get().effectiveMode() + " does not apply)" : ""));
+                + port.number()
+                + (dropped ? " (the top-level tls " + p.tls().get().effectiveMode() + " does not apply)" : ""));
           }
           field += ".tls";
         }
@@ -118,7 +119,8 @@ record TlsPick(
             }
           } else {
             if (steps != null) {
-              steps.add(sname + " sets no tls; Istio 1.0 applies it on top of the rule's policy, so the rule's tls stays");
+              steps.add(sname + " sets no tls; Istio 1.0 applies it on top of the rule's policy, so the rule's tls"
+                  + " stays");
             }
           }
         } else if (subTls.isPresent() || spl.isPresent() || policy.isEmpty()) {
