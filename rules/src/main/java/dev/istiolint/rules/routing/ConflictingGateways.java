@@ -2,6 +2,7 @@ package dev.istiolint.rules.routing;
 
 import dev.istiolint.core.diag.RelatedLocation;
 import dev.istiolint.core.diag.Severity;
+import dev.istiolint.core.engine.Workload;
 import dev.istiolint.core.model.Gateway;
 import dev.istiolint.core.model.HostName;
 import dev.istiolint.core.model.Located;
@@ -12,9 +13,12 @@ import dev.istiolint.core.rule.RuleInfo;
 import dev.istiolint.core.model.ResourceId;
 import dev.istiolint.rules.internal.GatewayWorkloads;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -31,6 +35,19 @@ public final class ConflictingGateways implements LintRule {
   @Override
   public void check(RuleContext ctx) {
     List<Gateway> gateways = ctx.mesh().gateways();
+    // the gateways declaring each port number, in order: only those can conflict on it
+    Map<Integer, List<Gateway>> byPort = new HashMap<>();
+    for (Gateway gw : gateways) {
+      for (Gateway.Server server : gw.servers()) {
+        server.port().flatMap(Port::number).ifPresent(n -> {
+          List<Gateway> l = byPort.computeIfAbsent(n.value(), k -> new ArrayList<>());
+          if (l.isEmpty() || l.get(l.size() - 1) != gw) {
+            l.add(gw);
+          }
+        });
+      }
+    }
+    Map<Gateway, Set<ResourceId>> selected = new IdentityHashMap<>();
     for (Gateway gw : gateways) {
       for (Gateway.Server server : gw.servers()) {
         Optional<Located<Integer>> number = server.port().flatMap(Port::number);
@@ -39,8 +56,8 @@ public final class ConflictingGateways implements LintRule {
         }
         TreeSet<String> others = new TreeSet<>();
         List<RelatedLocation> related = new ArrayList<>();
-        for (Gateway other : gateways) {
-          if (other == gw || other.id().equals(gw.id()) || !sameWorkloads(ctx, gw, other)) {
+        for (Gateway other : byPort.get(number.get().value())) {
+          if (other == gw || other.id().equals(gw.id()) || !sameWorkloads(ctx, gw, other, selected)) {
             continue;
           }
           for (Gateway.Server os : other.servers()) {
@@ -73,13 +90,26 @@ public final class ConflictingGateways implements LintRule {
   }
 
   /** Same selector, or selectors that pick at least one common gateway workload. */
-  private static boolean sameWorkloads(RuleContext ctx, Gateway a, Gateway b) {
+  private static boolean sameWorkloads(
+      RuleContext ctx, Gateway a, Gateway b, Map<Gateway, Set<ResourceId>> selected) {
     if (a.selectorValues().equals(b.selectorValues())) {
       return true;
     }
-    Set<ResourceId> mine = new HashSet<>();
-    GatewayWorkloads.selectedBy(ctx.mesh(), a).forEach(w -> mine.add(w.id()));
-    return GatewayWorkloads.selectedBy(ctx.mesh(), b).stream().anyMatch(w -> mine.contains(w.id()));
+    Set<ResourceId> mine = selectedIds(ctx, a, selected);
+    return selectedIds(ctx, b, selected).stream().anyMatch(mine::contains);
+  }
+
+  /** The ids of the workloads a Gateway selects, computed once per gateway. */
+  private static Set<ResourceId> selectedIds(RuleContext ctx, Gateway gw, Map<Gateway, Set<ResourceId>> selected) {
+    Set<ResourceId> ids = selected.get(gw);
+    if (ids == null) {
+      ids = new HashSet<>();
+      for (Workload w : GatewayWorkloads.selectedBy(ctx.mesh(), gw)) {
+        ids.add(w.id());
+      }
+      selected.put(gw, ids);
+    }
+    return ids;
   }
 
   private static boolean overlap(Gateway.Server a, Gateway.Server b) {
