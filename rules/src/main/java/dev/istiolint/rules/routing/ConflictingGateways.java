@@ -35,16 +35,15 @@ public final class ConflictingGateways implements LintRule {
   @Override
   public void check(RuleContext ctx) {
     List<Gateway> gateways = ctx.mesh().gateways();
-    // the gateways declaring each port number, in order: only those can conflict on it
-    Map<Integer, List<Gateway>> byPort = new HashMap<>();
-    for (Gateway gw : gateways) {
-      for (Gateway.Server server : gw.servers()) {
-        server.port().flatMap(Port::number).ifPresent(n -> {
-          List<Gateway> l = byPort.computeIfAbsent(n.value(), k -> new ArrayList<>());
-          if (l.isEmpty() || l.get(l.size() - 1) != gw) {
-            l.add(gw);
-          }
-        });
+    // per port number, the gateways declaring it by exact host, and those with a wildcard or empty host there:
+    // only those can conflict with a server on that port
+    Map<Integer, PortHosts> byPort = new HashMap<>();
+    for (int i = 0; i < gateways.size(); i++) {
+      for (Gateway.Server server : gateways.get(i).servers()) {
+        Optional<Located<Integer>> n = server.port().flatMap(Port::number);
+        if (n.isPresent()) {
+          byPort.computeIfAbsent(n.get().value(), k -> new PortHosts()).add(i, server);
+        }
       }
     }
     Map<Gateway, Set<ResourceId>> selected = new IdentityHashMap<>();
@@ -56,7 +55,7 @@ public final class ConflictingGateways implements LintRule {
         }
         TreeSet<String> others = new TreeSet<>();
         List<RelatedLocation> related = new ArrayList<>();
-        for (Gateway other : byPort.get(number.get().value())) {
+        for (Gateway other : byPort.get(number.get().value()).candidates(server, gateways)) {
           if (other == gw || other.id().equals(gw.id()) || !sameWorkloads(ctx, gw, other, selected)) {
             continue;
           }
@@ -86,6 +85,51 @@ public final class ConflictingGateways implements LintRule {
               related);
         }
       }
+    }
+  }
+
+  /** The gateways (by index) declaring one port number, by the hosts they declare it for. */
+  private static final class PortHosts {
+    private final Map<String, List<Integer>> exact = new HashMap<>();
+    private final List<Integer> wide = new ArrayList<>();
+    private final List<Integer> all = new ArrayList<>();
+
+    void add(int gateway, Gateway.Server server) {
+      addOnce(all, gateway);
+      for (Located<String> h : server.hosts()) {
+        String host = bare(h.value());
+        if (host.isEmpty() || host.startsWith("*")) {
+          addOnce(wide, gateway);
+        } else {
+          addOnce(exact.computeIfAbsent(host, k -> new ArrayList<>()), gateway);
+        }
+      }
+    }
+
+    private static void addOnce(List<Integer> list, int gateway) {
+      if (list.isEmpty() || list.get(list.size() - 1) != gateway) {
+        list.add(gateway);
+      }
+    }
+
+    /**
+     * The gateways, in order, that may declare this port for a host overlapping one of {@code server}'s: every one
+     * when the server has a wildcard or empty host, else those with the same host or a wildcard.
+     */
+    List<Gateway> candidates(Gateway.Server server, List<Gateway> gateways) {
+      java.util.TreeSet<Integer> indexes = new java.util.TreeSet<>();
+      for (Located<String> h : server.hosts()) {
+        String host = bare(h.value());
+        if (host.isEmpty() || host.startsWith("*")) {
+          indexes.addAll(all);
+          break;
+        }
+        indexes.addAll(exact.getOrDefault(host, List.of()));
+      }
+      indexes.addAll(wide);
+      List<Gateway> out = new ArrayList<>(indexes.size());
+      indexes.forEach(i -> out.add(gateways.get(i)));
+      return out;
     }
   }
 
