@@ -403,6 +403,19 @@ final class DrIndex {
 
   private final Map<HostName, List<HostName>> candidates = new ConcurrentHashMap<>();
 
+  /**
+   * Drops the memoised wildcard candidates and merged rules (a matrix keeps its resolver for expanding routes; these
+   * are rebuilt on demand then).
+   */
+  void clearMemos() {
+    candidates.clear();
+    local.values().forEach(t -> t.merged.clear());
+    exported.values().forEach(t -> t.merged.clear());
+    all.values().forEach(t -> t.merged.clear());
+    rootLocal.merged.clear();
+    global.merged.clear();
+  }
+
   /** {@link #candidates(HostName)}, computed once per host. */
   List<HostName> candidatesOf(HostName host) {
     List<HostName> c = candidates.get(host);

@@ -208,9 +208,12 @@ public final class TlsResolver {
       rootCauses.add(new RootCause(first.verdict(), first.participants(), groups));
     }
     rootCauses.sort((a, b) -> RouteGroup.compareFirst(a.groups().get(0), b.groups().get(0)));
-    // the server sides (with their explanation lines) are not kept: a materialised route recomputes its own
+    // the memos are not kept with the matrix (the server sides hold explanation lines): a materialised route
+    // recomputes what it needs
     serverCache.clear();
     withoutWinner.clear();
+    subsetEndpoints.clear();
+    index.clearMemos();
     List<RouteGroup> groupsView = Collections.unmodifiableList(allGroups);
     TlsMatrix.Table t =
         new TlsMatrix.Table() {
