@@ -173,6 +173,15 @@ public final class MeshSnapshot {
     return type.cast(d.get(this, compute));
   }
 
+  /**
+   * Drops the derived views (they are rebuilt on demand by the next {@link #derived} call). A run calls this when its
+   * rules are done, so that a result kept by the caller does not hold the TLS matrix and the rules' indexes as well.
+   */
+  public void releaseDerived() {
+    derived.clear();
+    byInterface.clear();
+  }
+
   /** One memoised view; its lock is held only while that view is computed, so views may build on other views. */
   private static final class Derived {
     private volatile Object value;
