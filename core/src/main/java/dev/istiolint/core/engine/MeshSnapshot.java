@@ -41,6 +41,8 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Everything one run loaded, indexed so that no analysis scans all pairs: by kind, namespace and name; by host
@@ -55,6 +57,7 @@ public final class MeshSnapshot {
   private final MeshSettings settings;
   private final List<MeshConfig> meshConfigs;
   private final Map<ResourceId, Resource> byId = new HashMap<>();
+  private final Map<String, List<Resource>> byKind = new HashMap<>();
   /** The first resource of each model type, namespace and name: {@link #get} without a scan. */
   private final Map<List<Object>, Resource> byTypeAndName = new HashMap<>();
   private final Map<Class<?>, List<Resource>> byType = new HashMap<>();
@@ -70,6 +73,7 @@ public final class MeshSnapshot {
   private final Map<String, Map<String, List<Workload>>> workloadsByLabel = new HashMap<>();
   private final Map<ResourceId, List<Workload>> workloadsBehindService = new HashMap<>();
   private final Map<ResourceId, List<Service>> servicesOfWorkload = new HashMap<>();
+  private final Map<Class<?>, Derived> derived = new ConcurrentHashMap<>();
 
   private MeshSnapshot(List<Resource> input, IstioVersion version, Optional<MeshConfig> meshConfigFile) {
     List<Resource> sorted = new ArrayList<>(input);
@@ -89,6 +93,7 @@ public final class MeshSnapshot {
     this.meshConfigs = List.copyOf(configs);
 
     for (Resource r : resources) {
+      byKind.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r);
       byId.putIfAbsent(r.id(), r);
       byTypeAndName.putIfAbsent(List.of(r.getClass(), r.namespace(), r.name()), r);
       byType.computeIfAbsent(r.getClass(), k -> new ArrayList<>()).add(r);
@@ -151,6 +156,52 @@ public final class MeshSnapshot {
     return new MeshSnapshot(resources, version, meshConfigFile);
   }
 
+  // ---- derived views ----
+
+  /**
+   * A view computed from this snapshot alone (a registry, an index several rules share, the TLS matrix), built by
+   * {@code compute} on first use and then shared: every later call with the same {@code type} returns that object,
+   * from any thread, and {@code compute} runs at most once per success (calls that race wait for the first). The view
+   * must be immutable, or at least safe to read from several threads. When {@code compute} throws, nothing is kept
+   * and the next call tries again.
+   *
+   * @param type the view's class, which is also its key: one view per class
+   * @param compute builds the view from this snapshot; must not ask for the same type again
+   */
+  public <T> T derived(Class<T> type, Function<? super MeshSnapshot, ? extends T> compute) {
+    Derived d = derived.computeIfAbsent(type, k -> new Derived());
+    return type.cast(d.get(this, compute));
+  }
+
+  /**
+   * Drops the derived views (they are rebuilt on demand by the next {@link #derived} call). A run calls this when its
+   * rules are done, so that a result kept by the caller does not hold the TLS matrix and the rules' indexes as well.
+   */
+  public void releaseDerived() {
+    derived.clear();
+    byInterface.clear();
+  }
+
+  /** One memoised view; its lock is held only while that view is computed, so views may build on other views. */
+  private static final class Derived {
+    private volatile Object value;
+
+    Object get(MeshSnapshot snapshot, Function<? super MeshSnapshot, ?> compute) {
+      Object v = value;
+      if (v != null) {
+        return v;
+      }
+      synchronized (this) {
+        v = value;
+        if (v == null) {
+          v = java.util.Objects.requireNonNull(compute.apply(snapshot), "derived view");
+          value = v;
+        }
+        return v;
+      }
+    }
+  }
+
   // ---- generic ----
 
   /** Every resource, sorted by kind, namespace, name and position. */
@@ -165,24 +216,56 @@ public final class MeshSnapshot {
       return castAll(direct, type);
     }
     if (type.isInterface() || type == Resource.class) {
-      return resources.stream().filter(type::isInstance).map(type::cast).toList();
+      return castAll(byInterface(type).all, type);
     }
     return List.of();
   }
 
-  /** Resources of one record type in one namespace ({@code ""} for cluster-scoped kinds). */
+  /** Resources of one model type in one namespace ({@code ""} for cluster-scoped kinds). */
   public <T extends Resource> List<T> ofType(Class<T> type, String namespace) {
     Map<String, List<Resource>> m = byTypeAndNamespace.get(type);
     if (m == null) {
-      return type.isInterface() ? inNamespace(namespace).stream().filter(type::isInstance).map(type::cast).toList() : List.of();
+      if (!type.isInterface()) {
+        return List.of();
+      }
+      m = byInterface(type).byNamespace;
     }
     return castAll(m.getOrDefault(namespace, List.of()), type);
+  }
+
+  /** The resources implementing one interface, overall and by namespace, in resource order. */
+  private record InterfaceIndex(List<Resource> all, Map<String, List<Resource>> byNamespace) {}
+
+  private final Map<Class<?>, InterfaceIndex> byInterface = new ConcurrentHashMap<>();
+
+  /** The index of an interface type, built on first use (every kind is known, so it is computed from the types). */
+  private InterfaceIndex byInterface(Class<?> type) {
+    InterfaceIndex known = byInterface.get(type);
+    if (known != null) {
+      return known;
+    }
+    List<Resource> all = new ArrayList<>();
+    Map<String, List<Resource>> byNs = new HashMap<>();
+    for (Resource r : resources) {
+      if (type.isInstance(r)) {
+        all.add(r);
+        byNs.computeIfAbsent(r.namespace(), k -> new ArrayList<>()).add(r);
+      }
+    }
+    InterfaceIndex built = new InterfaceIndex(all, byNs);
+    InterfaceIndex raced = byInterface.putIfAbsent(type, built);
+    return raced != null ? raced : built;
   }
 
   /** The lists are grouped by exact class, so every element is a {@code T}; the view is read-only. */
   @SuppressWarnings("unchecked")
   private static <T> List<T> castAll(List<Resource> list, Class<T> type) {
     return (List<T>) Collections.unmodifiableList(list);
+  }
+
+  /** Every resource of this kind as written in the input ({@code Secret}, {@code CustomResourceDefinition}). */
+  public List<Resource> ofKind(String kind) {
+    return Collections.unmodifiableList(byKind.getOrDefault(kind, List.of()));
   }
 
   /** The first resource with this identity (duplicates are reported by the run). */
@@ -470,14 +553,62 @@ public final class MeshSnapshot {
     return Collections.unmodifiableList(out);
   }
 
-  private static boolean matchesAll(Workload w, Map<String, String> selector) {
+  /**
+   * Workloads in any namespace whose labels contain every entry of {@code selector}, in workload order; all workloads
+   * when it is empty. Answered from a label index, not by scanning every workload.
+   */
+  public List<Workload> workloadsMatchingAnywhere(Map<String, String> selector) {
+    if (selector.isEmpty()) {
+      return workloads;
+    }
+    Map<String, List<Workload>> postings = derived(MeshLabelIndex.class, MeshLabelIndex::of).postings();
+    List<Workload> smallest = null;
     for (Map.Entry<String, String> e : selector.entrySet()) {
-      var v = w.labels().get(e.getKey());
-      if (v == null || !v.value().equals(e.getValue())) {
-        return false;
+      List<Workload> p = postings.get(e.getKey() + "=" + e.getValue());
+      if (p == null) {
+        return List.of();
+      }
+      if (smallest == null || p.size() < smallest.size()) {
+        smallest = p;
       }
     }
-    return true;
+    List<Workload> out = new ArrayList<>();
+    for (Workload w : smallest) {
+      if (matchesAll(w, selector)) {
+        out.add(w);
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Workloads in any namespace a selector (labels and expressions) selects, in workload order; all when empty. */
+  public List<Workload> workloadsMatchingAnywhere(LabelSelector selector) {
+    List<Workload> base = workloadsMatchingAnywhere(selector.labelValues());
+    if (selector.matchExpressions().isEmpty()) {
+      return base;
+    }
+    List<Workload> out = new ArrayList<>();
+    for (Workload w : base) {
+      if (selector.matches(w.labelValues())) {
+        out.add(w);
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  /** Workloads by {@code key=value} label across namespaces, each list in workload order; built on first use. */
+  private record MeshLabelIndex(Map<String, List<Workload>> postings) {
+    static MeshLabelIndex of(MeshSnapshot mesh) {
+      Map<String, List<Workload>> postings = new HashMap<>();
+      for (Workload w : mesh.workloads) {
+        w.labels().forEach((k, v) -> postings.computeIfAbsent(k + "=" + v.value(), x -> new ArrayList<>()).add(w));
+      }
+      return new MeshLabelIndex(postings);
+    }
+  }
+
+  private static boolean matchesAll(Workload w, Map<String, String> selector) {
+    return w.hasLabels(selector);
   }
 
   /** The workloads a Service selects (none for a Service without selector). */
@@ -499,9 +630,7 @@ public final class MeshSnapshot {
 
   private Map<String, Integer> groupKinds() {
     Map<String, Integer> m = new HashMap<>();
-    for (Resource r : resources) {
-      m.merge(r.kind(), 1, Integer::sum);
-    }
+    byKind.forEach((k, v) -> m.put(k, v.size()));
     return m;
   }
 }

@@ -86,6 +86,17 @@ public record Workload(
     return hasSidecar() || gateway;
   }
 
+  /** True when the labels contain every entry of {@code selector} (without building {@link #labelValues()}). */
+  public boolean hasLabels(Map<String, String> selector) {
+    for (Map.Entry<String, String> e : selector.entrySet()) {
+      Located<String> v = labels.get(e.getKey());
+      if (v == null || !v.value().equals(e.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Labels without positions, sorted by key. */
   public Map<String, String> labelValues() {
     Map<String, String> out = new TreeMap<>();

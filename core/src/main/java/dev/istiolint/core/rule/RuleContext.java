@@ -21,10 +21,13 @@ public interface RuleContext {
 
   /**
    * The effective TLS of the mesh (routes, verdicts, root causes, ignored configuration). A run computes it once and
-   * shares it between rules; this default computes it on every call.
+   * shares it between rules; this default shares the snapshot's matrix when the versions agree, else computes it on
+   * every call.
    */
   default TlsMatrix tls() {
-    return TlsResolver.resolve(mesh(), istioVersion());
+    return istioVersion().equals(mesh().istioVersion())
+        ? TlsResolver.of(mesh())
+        : TlsResolver.resolve(mesh(), istioVersion());
   }
 
   /** Reports a finding on {@code resource} at {@code span}. */

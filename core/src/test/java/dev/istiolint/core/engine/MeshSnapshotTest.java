@@ -131,6 +131,57 @@ class MeshSnapshotTest {
   }
 
   @Test
+  void findsWorkloadsBySelectorInAnyNamespace() {
+    MeshSnapshot s = Manifests.snapshot(MESH);
+    assertThat(s.workloadsMatchingAnywhere(Map.of("app", "httpbin"))).extracting(Workload::name)
+        .containsExactly("httpbin-v1", "httpbin-v2");
+    assertThat(s.workloadsMatchingAnywhere(Map.of("app", "httpbin", "version", "v1"))).extracting(Workload::name)
+        .containsExactly("httpbin-v1");
+    assertThat(s.workloadsMatchingAnywhere(Map.of("app", "nope"))).isEmpty();
+    assertThat(s.workloadsMatchingAnywhere(Map.of())).hasSize(3);
+    assertThat(s.ofKind("Deployment")).hasSize(3);
+    assertThat(s.ofKind("Secret")).isEmpty();
+  }
+
+  /** A view for the derived-view tests. */
+  private record Counted(int value) {}
+
+  @Test
+  void aDerivedViewIsComputedOnceAcrossThreadsAndAgainAfterRelease() throws Exception {
+    MeshSnapshot s = Manifests.snapshot(MESH);
+    java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.function.Function<MeshSnapshot, Counted> compute =
+        m -> new Counted(computed.incrementAndGet());
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<Counted>> views = new java.util.ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        views.add(pool.submit(() -> s.derived(Counted.class, compute)));
+      }
+      for (java.util.concurrent.Future<Counted> v : views) {
+        assertThat(v.get()).isSameAs(views.get(0).get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(computed).hasValue(1);
+
+    s.releaseDerived();
+    assertThat(s.derived(Counted.class, compute).value()).isEqualTo(2);
+  }
+
+  @Test
+  void aDerivedViewThatFailsIsComputedAgainNextTime() {
+    MeshSnapshot s = Manifests.snapshot(MESH);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> s.derived(Counted.class, m -> {
+              throw new IllegalStateException("boom");
+            }))
+        .hasMessage("boom");
+    assertThat(s.derived(Counted.class, m -> new Counted(7)).value()).isEqualTo(7);
+  }
+
+  @Test
   void emptySnapshotAnswersEverythingEmpty() {
     MeshSnapshot s = MeshSnapshot.of(java.util.List.of());
     assertThat(s.all()).isEmpty();

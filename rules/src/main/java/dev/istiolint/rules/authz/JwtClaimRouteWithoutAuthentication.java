@@ -71,10 +71,12 @@ public final class JwtClaimRouteWithoutAuthentication implements LintRule {
   }
 
   private static boolean authenticated(RuleContext ctx, Workload w, String root) {
-    for (RequestAuthentication ra : ctx.mesh().requestAuthentications()) {
-      if (!ra.namespace().equals(w.namespace()) && !ra.namespace().equals(root)) {
-        continue;
-      }
+    return authenticatedBy(ctx.mesh().requestAuthenticationsIn(w.namespace()), w)
+        || (!root.equals(w.namespace()) && authenticatedBy(ctx.mesh().requestAuthenticationsIn(root), w));
+  }
+
+  private static boolean authenticatedBy(List<RequestAuthentication> policies, Workload w) {
+    for (RequestAuthentication ra : policies) {
       if (ra.selector().isEmpty() || ra.selector().get().isEmpty() || ra.selector().get().matches(w.labelValues())) {
         return true;
       }

@@ -12,8 +12,9 @@ import dev.istiolint.core.rule.LintRule;
 import dev.istiolint.core.rule.RuleContext;
 import dev.istiolint.core.rule.RuleInfo;
 import dev.istiolint.rules.internal.WorkloadSelection;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -36,42 +37,28 @@ public final class PrincipalsWithoutMtls implements LintRule {
     if (policies.isEmpty()) {
       return;
     }
-    TlsMatrix tls = ctx.tls();
+    Map<String, ServerModes> byHost = serverModesByHost(ctx.tls());
     String root = ctx.mesh().settings().root();
+    Outcome wholeMesh = null;
     for (AuthorizationPolicy ap : policies) {
       if (!ap.targetRefs().isEmpty()) {
         continue;
       }
-      List<Workload> workloads =
-          ap.namespace().equals(root)
-              ? (WorkloadSelection.isEmpty(ap.selector())
-                  ? ctx.mesh().workloads()
-                  : ctx.mesh().workloads().stream().filter(w -> ap.selector().get().matches(w.labelValues())).toList())
-              : WorkloadSelection.selected(ctx.mesh(), ap.namespace(), ap.selector());
-      workloads = workloads.stream().filter(Workload::hasSidecar).toList();
-      if (workloads.isEmpty()) {
-        continue;
-      }
-      TreeSet<String> plaintext = new TreeSet<>();
-      boolean anyMtls = false;
-      for (Workload w : workloads) {
-        List<String> hosts = new ArrayList<>();
-        for (Service s : ctx.mesh().servicesSelecting(w)) {
-          hosts.add(s.hostName().value());
+      Outcome outcome;
+      if (ap.namespace().equals(root) && WorkloadSelection.isEmpty(ap.selector())) {
+        // every such policy applies to the same workloads: judge them once
+        if (wholeMesh == null) {
+          wholeMesh = outcome(ctx, ctx.mesh().workloads(), byHost);
         }
-        // every route of a group has the group's host and server mode: no need to expand the routes
-        for (RouteGroup r : tls.groups()) {
-          if (!hosts.contains(r.host())) {
-            continue;
-          }
-          if (r.serverMtls() == ServerMtls.DISABLE) {
-            plaintext.add(w.name());
-          } else {
-            anyMtls = true;
-          }
-        }
+        outcome = wholeMesh;
+      } else {
+        List<Workload> workloads =
+            ap.namespace().equals(root)
+                ? ctx.mesh().workloadsMatchingAnywhere(ap.selector().get())
+                : WorkloadSelection.selected(ctx.mesh(), ap.namespace(), ap.selector());
+        outcome = outcome(ctx, workloads, byHost);
       }
-      if (anyMtls || plaintext.isEmpty()) {
+      if (outcome.anyMtls() || outcome.plaintext().isEmpty()) {
         continue;
       }
       Located<String> at = firstIdentityCondition(ap).get();
@@ -81,10 +68,54 @@ public final class PrincipalsWithoutMtls implements LintRule {
           "condition "
               + at.value()
               + " needs the client's mTLS identity, but "
-              + String.join(", ", plaintext)
+              + String.join(", ", outcome.plaintext())
               + " accepts only plaintext (PeerAuthentication mode DISABLE), so it never matches; enable mTLS for the"
               + " workload or match on something else");
     }
+  }
+
+  /** Which server modes the routes to one host have: DISABLE, and any other. */
+  private static final class ServerModes {
+    boolean disable;
+    boolean other;
+  }
+
+  /** One pass over the route groups (every route of a group has the group's host and server mode). */
+  private static Map<String, ServerModes> serverModesByHost(TlsMatrix tls) {
+    Map<String, ServerModes> out = new HashMap<>();
+    for (RouteGroup r : tls.groups()) {
+      ServerModes m = out.computeIfAbsent(r.host(), h -> new ServerModes());
+      if (r.serverMtls() == ServerMtls.DISABLE) {
+        m.disable = true;
+      } else {
+        m.other = true;
+      }
+    }
+    return out;
+  }
+
+  /** The sidecar workloads that receive only plaintext, and whether any route to them uses mTLS. */
+  private record Outcome(TreeSet<String> plaintext, boolean anyMtls) {}
+
+  private static Outcome outcome(RuleContext ctx, List<Workload> workloads, Map<String, ServerModes> byHost) {
+    TreeSet<String> plaintext = new TreeSet<>();
+    boolean anyMtls = false;
+    for (Workload w : workloads) {
+      if (!w.hasSidecar()) {
+        continue;
+      }
+      for (Service s : ctx.mesh().servicesSelecting(w)) {
+        ServerModes m = byHost.get(s.hostName().value());
+        if (m == null) {
+          continue;
+        }
+        if (m.disable) {
+          plaintext.add(w.name());
+        }
+        anyMtls |= m.other;
+      }
+    }
+    return new Outcome(plaintext, anyMtls);
   }
 
   private static Optional<Located<String>> firstIdentityCondition(AuthorizationPolicy ap) {

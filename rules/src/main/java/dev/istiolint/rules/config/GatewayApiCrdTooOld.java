@@ -28,8 +28,8 @@ public final class GatewayApiCrdTooOld implements LintRule {
 
   @Override
   public void check(RuleContext ctx) {
-    for (Resource r : ctx.mesh().all()) {
-      if (!r.kind().equals("CustomResourceDefinition") || !r.name().endsWith(".gateway.networking.k8s.io")) {
+    for (Resource r : ctx.mesh().ofKind("CustomResourceDefinition")) {
+      if (!r.name().endsWith(".gateway.networking.k8s.io")) {
         continue;
       }
       Optional<Located<String>> version = Optional.ofNullable(r.metadata().annotations().get(BUNDLE_VERSION));

@@ -1,5 +1,6 @@
 package dev.istiolint.rules.config;
 
+import dev.istiolint.core.engine.MeshSnapshot;
 import dev.istiolint.core.model.Located;
 import dev.istiolint.core.model.PodTemplate;
 import dev.istiolint.core.model.PodTemplateOwner;
@@ -139,6 +140,14 @@ final class IstioAnnotations {
   /** One annotation to check: where it is written and what kind of object it applies to there. */
   record Use(Resource owner, String name, Located<String> value, Target placedOn, String where) {}
 
+  /** The annotation uses of a snapshot, collected once and shared by the annotation rules. */
+  private record Uses(List<Use> all) {}
+
+  /** The annotations of the kinds istio-lint checks in {@code mesh}, computed once per snapshot. */
+  static List<Use> uses(MeshSnapshot mesh) {
+    return mesh.derived(Uses.class, m -> new Uses(List.copyOf(uses(m.all())))).all();
+  }
+
   /** The annotations of the kinds istio-lint checks, with the pod template's for workloads. */
   static List<Use> uses(List<Resource> resources) {
     List<Use> out = new ArrayList<>();
@@ -164,7 +173,7 @@ final class IstioAnnotations {
    */
   static void reportEach(RuleContext ctx, Function<Use, Optional<String>> message) {
     Set<String> reported = new HashSet<>();
-    for (Use use : uses(ctx.mesh().all())) {
+    for (Use use : uses(ctx.mesh())) {
       if (system(use.name())) {
         continue;
       }

@@ -42,8 +42,8 @@ public final class ProxyImageMismatch implements LintRule {
         continue;
       }
       TreeSet<String> stale = new TreeSet<>();
-      for (Pod pod : ctx.mesh().ofType(Pod.class)) {
-        if (!pod.namespace().equals(ns.name()) || pod.template().annotations().containsKey(PROXY_IMAGE)) {
+      for (Pod pod : ctx.mesh().ofType(Pod.class, ns.name())) {
+        if (pod.template().annotations().containsKey(PROXY_IMAGE)) {
           continue;
         }
         List<Container> all = new ArrayList<>(pod.template().containers());

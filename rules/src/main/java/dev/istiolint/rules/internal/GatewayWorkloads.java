@@ -24,9 +24,7 @@ public final class GatewayWorkloads {
     if (selector.isEmpty()) {
       return List.of();
     }
-    return mesh.workloads().stream()
-        .filter(w -> w.labelValues().entrySet().containsAll(selector.entrySet()))
-        .toList();
+    return mesh.workloadsMatchingAnywhere(selector);
   }
 
   /** Where to report about the selector: its first label value, else the resource name. */

@@ -8,12 +8,11 @@ import dev.istiolint.core.model.Resource;
 import dev.istiolint.core.model.ResourceId;
 import dev.istiolint.core.rule.RuleContext;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -75,19 +74,17 @@ public final class SelectorConflicts {
         picks.put(r, WorkloadSelection.selected(mesh, r.namespace(), selector.apply(r)));
       }
     }
+    // the resources that pick each workload, so overlaps are found per workload, not by comparing all pairs
+    Map<ResourceId, List<T>> pickers = new HashMap<>();
+    picks.forEach((r, ws) -> ws.forEach(w -> pickers.computeIfAbsent(w.id(), k -> new ArrayList<>()).add(r)));
     for (Map.Entry<T, List<Workload>> e : picks.entrySet()) {
       T r = e.getKey();
-      Set<ResourceId> mine = new HashSet<>();
-      e.getValue().forEach(w -> mine.add(w.id()));
       TreeSet<String> others = new TreeSet<>();
       TreeSet<String> workloads = new TreeSet<>();
-      for (Map.Entry<T, List<Workload>> o : picks.entrySet()) {
-        if (o.getKey() == r || !o.getKey().namespace().equals(r.namespace())) {
-          continue;
-        }
-        for (Workload w : o.getValue()) {
-          if (mine.contains(w.id())) {
-            others.add(WorkloadSelection.qualified(o.getKey()));
+      for (Workload w : e.getValue()) {
+        for (T o : pickers.get(w.id())) {
+          if (o != r && o.namespace().equals(r.namespace())) {
+            others.add(WorkloadSelection.qualified(o));
             workloads.add(w.name());
           }
         }

@@ -69,7 +69,12 @@ public final class ServiceRegistry {
     }
   }
 
+  /** The registry of {@code mesh}, built once per snapshot and shared by the rules that ask (from any thread). */
   public static ServiceRegistry of(MeshSnapshot mesh) {
+    return mesh.derived(ServiceRegistry.class, ServiceRegistry::build);
+  }
+
+  private static ServiceRegistry build(MeshSnapshot mesh) {
     List<Entry> out = new ArrayList<>();
     for (Service s : mesh.services()) {
       Set<String> exportTo = new TreeSet<>();
@@ -121,14 +126,6 @@ public final class ServiceRegistry {
    */
   public Optional<Entry> resolve(String host, String namespace, List<Located<String>> exportTo) {
     HostName fqdn = HostName.expand(host, namespace);
-    List<String> scopes = new ArrayList<>();
-    if (exportTo.isEmpty()) {
-      scopes.add(namespace);
-    } else {
-      for (Located<String> e : exportTo) {
-        scopes.add(e.value().equals(".") ? namespace : e.value());
-      }
-    }
     List<Entry> same = byHost.getOrDefault(fqdn.value(), List.of());
     for (Entry e : same) {
       if (e.exportTo().contains("*")) {
@@ -136,7 +133,7 @@ public final class ServiceRegistry {
       }
     }
     for (Entry e : same) {
-      if (scopes.stream().anyMatch(e.exportTo()::contains)) {
+      if (visibleInScopes(e, namespace, exportTo)) {
         return Optional.of(e);
       }
     }
@@ -147,6 +144,29 @@ public final class ServiceRegistry {
       }
     }
     return Optional.empty();
+  }
+
+  /** True when {@code e} is exported to a namespace of the scopes: {@code exportTo}, or {@code namespace} when empty. */
+  private static boolean visibleInScopes(Entry e, String namespace, List<Located<String>> exportTo) {
+    if (exportTo.isEmpty()) {
+      return e.exportTo().contains(namespace);
+    }
+    for (Located<String> x : exportTo) {
+      if (e.exportTo().contains(x.value().equals(".") ? namespace : x.value())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when a wildcard host (of a ServiceEntry) matches {@code host}, whatever its visibility. */
+  public boolean anyWildcardMatches(HostName host) {
+    for (Entry e : wildcards) {
+      if (e.host().matches(host)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Every entry for exactly this host, whatever its visibility. */

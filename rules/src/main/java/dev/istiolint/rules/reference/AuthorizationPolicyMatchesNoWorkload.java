@@ -39,9 +39,7 @@ public final class AuthorizationPolicyMatchesNoWorkload implements LintRule {
       }
       List<Workload> selected =
           meshWide
-              ? ctx.mesh().workloads().stream()
-                  .filter(w -> ap.selector().get().matches(w.labelValues()))
-                  .toList()
+              ? ctx.mesh().workloadsMatchingAnywhere(ap.selector().get())
               : WorkloadSelection.selected(ctx.mesh(), ap.namespace(), ap.selector());
       if (!selected.isEmpty()) {
         continue;

@@ -35,11 +35,7 @@ public final class DestinationRuleHostNotFound implements LintRule {
       if (!registry.entriesFor(host).isEmpty()) {
         continue;
       }
-      boolean wildcardEntry =
-          ctx.mesh().serviceEntries().stream()
-              .flatMap(se -> se.hostNames().stream())
-              .anyMatch(h -> h.isWildcard() && h.matches(host));
-      if (wildcardEntry) {
+      if (registry.anyWildcardMatches(host)) {
         continue;
       }
       ctx.report(

@@ -9,6 +9,8 @@ import dev.istiolint.core.model.Sidecar;
 import dev.istiolint.core.rule.LintRule;
 import dev.istiolint.core.rule.RuleContext;
 import dev.istiolint.core.rule.RuleInfo;
+import java.util.List;
+import java.util.Optional;
 
 /** A Sidecar egress host names a host that no Service or ServiceEntry of that namespace provides. */
 @RuleInfo(
@@ -27,6 +29,10 @@ public final class SidecarEgressHostMatchesNothing implements LintRule {
       }
       return;
     }
+    List<ServiceEntry> wildcardEntries =
+        ctx.mesh().serviceEntries().stream()
+            .filter(se -> se.hostNames().stream().anyMatch(HostName::isWildcard))
+            .toList();
     for (Sidecar sc : ctx.mesh().sidecars()) {
       for (Sidecar.EgressListener egress : sc.egress()) {
         for (Located<String> entry : egress.hosts()) {
@@ -41,7 +47,7 @@ public final class SidecarEgressHostMatchesNothing implements LintRule {
             continue;
           }
           String namespace = ns.equals(".") ? sc.namespace() : ns;
-          if (!matchesAny(ctx, namespace, HostName.of(host))) {
+          if (!matchesAny(ctx, namespace, HostName.of(host), wildcardEntries)) {
             ctx.report(
                 sc,
                 entry,
@@ -56,18 +62,50 @@ public final class SidecarEgressHostMatchesNothing implements LintRule {
     }
   }
 
-  private static boolean matchesAny(RuleContext ctx, String namespace, HostName pattern) {
-    for (Service s : ctx.mesh().services()) {
-      if ((namespace.equals("*") || s.namespace().equals(namespace)) && pattern.matchesSymmetric(s.hostName())) {
+  private static boolean matchesAny(
+      RuleContext ctx, String namespace, HostName pattern, List<ServiceEntry> wildcardEntries) {
+    if (!pattern.isWildcard()) {
+      return matchesExact(ctx, namespace, pattern, wildcardEntries);
+    }
+    boolean anywhere = namespace.equals("*");
+    for (Service s : anywhere ? ctx.mesh().services() : ctx.mesh().servicesIn(namespace)) {
+      if (pattern.matchesSymmetric(s.hostName())) {
         return true;
       }
     }
-    for (ServiceEntry se : ctx.mesh().serviceEntries()) {
-      if (namespace.equals("*") || se.namespace().equals(namespace)) {
-        for (HostName h : se.hostNames()) {
-          if (pattern.matchesSymmetric(h)) {
-            return true;
-          }
+    for (ServiceEntry se : anywhere ? ctx.mesh().serviceEntries() : ctx.mesh().serviceEntriesIn(namespace)) {
+      for (HostName h : se.hostNames()) {
+        if (pattern.matchesSymmetric(h)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@link #matchesAny} for a host without wildcard: a Service or ServiceEntry with exactly that host, or a wildcard
+   * ServiceEntry host that covers it (found through the snapshot's host indexes, not by trying every service).
+   */
+  private static boolean matchesExact(
+      RuleContext ctx, String namespace, HostName pattern, List<ServiceEntry> wildcardEntries) {
+    boolean anywhere = namespace.equals("*");
+    Optional<Service> service = ctx.mesh().serviceByHost(pattern);
+    if (service.isPresent() && (anywhere || service.get().namespace().equals(namespace))) {
+      return true;
+    }
+    for (ServiceEntry se : ctx.mesh().serviceEntriesByHost(pattern)) {
+      if (anywhere || se.namespace().equals(namespace)) {
+        return true;
+      }
+    }
+    for (ServiceEntry se : wildcardEntries) {
+      if (!anywhere && !se.namespace().equals(namespace)) {
+        continue;
+      }
+      for (HostName h : se.hostNames()) {
+        if (h.isWildcard() && pattern.matchesSymmetric(h)) {
+          return true;
         }
       }
     }

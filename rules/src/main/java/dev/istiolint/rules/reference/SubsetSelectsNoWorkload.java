@@ -49,7 +49,7 @@ public final class SubsetSelectsNoWorkload implements LintRule {
         podLabels.keySet().removeIf(k -> k.startsWith(TOPOLOGY));
         boolean selected =
             !emptyTopology
-                && behind.stream().anyMatch(w -> w.labelValues().entrySet().containsAll(podLabels.entrySet()));
+                && behind.stream().anyMatch(w -> w.hasLabels(podLabels));
         if (selected) {
           continue;
         }

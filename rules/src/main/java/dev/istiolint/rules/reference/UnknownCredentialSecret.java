@@ -24,7 +24,7 @@ public final class UnknownCredentialSecret implements LintRule {
 
   @Override
   public void check(RuleContext ctx) {
-    boolean anySecret = ctx.mesh().all().stream().anyMatch(r -> r.kind().equals("Secret"));
+    boolean anySecret = !ctx.mesh().ofKind("Secret").isEmpty();
     if (!anySecret) {
       if (ctx.mesh().gateways().stream().anyMatch(UnknownCredentialSecret::usesCredential)) {
         ctx.notApplicable("the input has no Secret objects, so credentialName references cannot be checked");

@@ -2,6 +2,7 @@ package dev.istiolint.rules.routing;
 
 import dev.istiolint.core.diag.RelatedLocation;
 import dev.istiolint.core.diag.Severity;
+import dev.istiolint.core.engine.Workload;
 import dev.istiolint.core.model.Gateway;
 import dev.istiolint.core.model.HostName;
 import dev.istiolint.core.model.Located;
@@ -12,9 +13,12 @@ import dev.istiolint.core.rule.RuleInfo;
 import dev.istiolint.core.model.ResourceId;
 import dev.istiolint.rules.internal.GatewayWorkloads;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -31,6 +35,18 @@ public final class ConflictingGateways implements LintRule {
   @Override
   public void check(RuleContext ctx) {
     List<Gateway> gateways = ctx.mesh().gateways();
+    // per port number, the gateways declaring it by exact host, and those with a wildcard or empty host there:
+    // only those can conflict with a server on that port
+    Map<Integer, PortHosts> byPort = new HashMap<>();
+    for (int i = 0; i < gateways.size(); i++) {
+      for (Gateway.Server server : gateways.get(i).servers()) {
+        Optional<Located<Integer>> n = server.port().flatMap(Port::number);
+        if (n.isPresent()) {
+          byPort.computeIfAbsent(n.get().value(), k -> new PortHosts()).add(i, server);
+        }
+      }
+    }
+    Map<Gateway, Set<ResourceId>> selected = new IdentityHashMap<>();
     for (Gateway gw : gateways) {
       for (Gateway.Server server : gw.servers()) {
         Optional<Located<Integer>> number = server.port().flatMap(Port::number);
@@ -39,8 +55,8 @@ public final class ConflictingGateways implements LintRule {
         }
         TreeSet<String> others = new TreeSet<>();
         List<RelatedLocation> related = new ArrayList<>();
-        for (Gateway other : gateways) {
-          if (other == gw || other.id().equals(gw.id()) || !sameWorkloads(ctx, gw, other)) {
+        for (Gateway other : byPort.get(number.get().value()).candidates(server, gateways)) {
+          if (other == gw || other.id().equals(gw.id()) || !sameWorkloads(ctx, gw, other, selected)) {
             continue;
           }
           for (Gateway.Server os : other.servers()) {
@@ -72,14 +88,72 @@ public final class ConflictingGateways implements LintRule {
     }
   }
 
+  /** The gateways (by index) declaring one port number, by the hosts they declare it for. */
+  private static final class PortHosts {
+    private final Map<String, List<Integer>> exact = new HashMap<>();
+    private final List<Integer> wide = new ArrayList<>();
+    private final List<Integer> all = new ArrayList<>();
+
+    void add(int gateway, Gateway.Server server) {
+      addOnce(all, gateway);
+      for (Located<String> h : server.hosts()) {
+        String host = bare(h.value());
+        if (host.isEmpty() || host.startsWith("*")) {
+          addOnce(wide, gateway);
+        } else {
+          addOnce(exact.computeIfAbsent(host, k -> new ArrayList<>()), gateway);
+        }
+      }
+    }
+
+    private static void addOnce(List<Integer> list, int gateway) {
+      if (list.isEmpty() || list.get(list.size() - 1) != gateway) {
+        list.add(gateway);
+      }
+    }
+
+    /**
+     * The gateways, in order, that may declare this port for a host overlapping one of {@code server}'s: every one
+     * when the server has a wildcard or empty host, else those with the same host or a wildcard.
+     */
+    List<Gateway> candidates(Gateway.Server server, List<Gateway> gateways) {
+      java.util.TreeSet<Integer> indexes = new java.util.TreeSet<>();
+      for (Located<String> h : server.hosts()) {
+        String host = bare(h.value());
+        if (host.isEmpty() || host.startsWith("*")) {
+          indexes.addAll(all);
+          break;
+        }
+        indexes.addAll(exact.getOrDefault(host, List.of()));
+      }
+      indexes.addAll(wide);
+      List<Gateway> out = new ArrayList<>(indexes.size());
+      indexes.forEach(i -> out.add(gateways.get(i)));
+      return out;
+    }
+  }
+
   /** Same selector, or selectors that pick at least one common gateway workload. */
-  private static boolean sameWorkloads(RuleContext ctx, Gateway a, Gateway b) {
+  private static boolean sameWorkloads(
+      RuleContext ctx, Gateway a, Gateway b, Map<Gateway, Set<ResourceId>> selected) {
     if (a.selectorValues().equals(b.selectorValues())) {
       return true;
     }
-    Set<ResourceId> mine = new HashSet<>();
-    GatewayWorkloads.selectedBy(ctx.mesh(), a).forEach(w -> mine.add(w.id()));
-    return GatewayWorkloads.selectedBy(ctx.mesh(), b).stream().anyMatch(w -> mine.contains(w.id()));
+    Set<ResourceId> mine = selectedIds(ctx, a, selected);
+    return selectedIds(ctx, b, selected).stream().anyMatch(mine::contains);
+  }
+
+  /** The ids of the workloads a Gateway selects, computed once per gateway. */
+  private static Set<ResourceId> selectedIds(RuleContext ctx, Gateway gw, Map<Gateway, Set<ResourceId>> selected) {
+    Set<ResourceId> ids = selected.get(gw);
+    if (ids == null) {
+      ids = new HashSet<>();
+      for (Workload w : GatewayWorkloads.selectedBy(ctx.mesh(), gw)) {
+        ids.add(w.id());
+      }
+      selected.put(gw, ids);
+    }
+    return ids;
   }
 
   private static boolean overlap(Gateway.Server a, Gateway.Server b) {

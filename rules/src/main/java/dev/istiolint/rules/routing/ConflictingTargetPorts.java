@@ -7,8 +7,10 @@ import dev.istiolint.core.rule.LintRule;
 import dev.istiolint.core.rule.RuleContext;
 import dev.istiolint.core.rule.RuleInfo;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -25,8 +27,8 @@ public final class ConflictingTargetPorts implements LintRule {
   @Override
   public void check(RuleContext ctx) {
     for (Workload w : ctx.mesh().workloads()) {
-      if (!w.hasSidecar()) {
-        continue;
+      if (!w.hasSidecar() || !repeatsATargetPort(ctx.mesh().servicesSelecting(w))) {
+        continue; // a conflict needs one target port written twice
       }
       // target port -> service port -> services
       Map<String, Map<Integer, TreeSet<String>>> targets = new TreeMap<>();
@@ -58,5 +60,18 @@ public final class ConflictingTargetPorts implements LintRule {
                     + "; Istio configures the target port once, so use the same service port everywhere");
           });
     }
+  }
+
+  /** True when two ports of these services (one service or several) share a target port. */
+  private static boolean repeatsATargetPort(List<Service> services) {
+    Set<String> seen = new HashSet<>();
+    for (Service s : services) {
+      for (Service.ServicePort p : s.ports()) {
+        if (!seen.add(p.effectiveTargetPort().toString())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

@@ -8,9 +8,12 @@ import dev.istiolint.core.model.ServerTLSSettings;
 import dev.istiolint.core.rule.LintRule;
 import dev.istiolint.core.rule.RuleContext;
 import dev.istiolint.core.rule.RuleInfo;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /** Two Gateways on the same workloads serve the same certificate. */
 @RuleInfo(
@@ -25,9 +28,27 @@ public final class DuplicateGatewayCertificate implements LintRule {
   @Override
   public void check(RuleContext ctx) {
     List<Gateway> gateways = ctx.mesh().gateways();
+    // the gateways (by index) using each certificate: only those can share one
+    Map<String, List<Integer>> byCertificate = new HashMap<>();
+    for (int i = 0; i < gateways.size(); i++) {
+      for (Gateway.Server s : gateways.get(i).servers()) {
+        Optional<Located<String>> c = certificate(s.tls());
+        if (c.isPresent()) {
+          List<Integer> l = byCertificate.computeIfAbsent(c.get().value(), k -> new ArrayList<>());
+          if (l.isEmpty() || l.get(l.size() - 1) != i) {
+            l.add(i);
+          }
+        }
+      }
+    }
     for (Gateway gw : gateways) {
       Map<String, String> selector = gw.selectorValues();
-      for (Gateway other : gateways) {
+      TreeSet<Integer> candidates = new TreeSet<>();
+      for (Gateway.Server s : gw.servers()) {
+        certificate(s.tls()).ifPresent(c -> candidates.addAll(byCertificate.get(c.value())));
+      }
+      for (int index : candidates) {
+        Gateway other = gateways.get(index);
         if (other == gw || other.id().equals(gw.id())) {
           continue;
         }

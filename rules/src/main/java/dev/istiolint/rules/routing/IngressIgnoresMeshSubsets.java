@@ -10,7 +10,9 @@ import dev.istiolint.core.rule.RuleContext;
 import dev.istiolint.core.rule.RuleInfo;
 import dev.istiolint.rules.internal.GatewayReference;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,6 +31,20 @@ public final class IngressIgnoresMeshSubsets implements LintRule {
   @Override
   public void check(RuleContext ctx) {
     List<VirtualService> all = ctx.mesh().virtualServices();
+    // the mesh VirtualServices claiming each host, in order: only those can route it to a subset
+    Map<HostName, List<VirtualService>> claimers = new HashMap<>();
+    for (VirtualService other : all) {
+      if (!other.appliesToMesh()) {
+        continue;
+      }
+      for (Located<String> h : other.hosts()) {
+        List<VirtualService> l =
+            claimers.computeIfAbsent(HostName.expand(h.value(), other.namespace()), k -> new ArrayList<>());
+        if (l.isEmpty() || l.get(l.size() - 1) != other) {
+          l.add(other);
+        }
+      }
+    }
     for (VirtualService vs : all) {
       List<String> gateways = namedGateways(vs);
       if (gateways.isEmpty()) {
@@ -41,8 +57,8 @@ public final class IngressIgnoresMeshSubsets implements LintRule {
             continue;
           }
           HostName host = HostName.expand(d.host().value(), vs.namespace());
-          for (VirtualService other : all) {
-            if (other == vs || !other.appliesToMesh() || sharesGateway(other, gateways)) {
+          for (VirtualService other : claimers.getOrDefault(host, List.of())) {
+            if (other == vs || sharesGateway(other, gateways)) {
               continue;
             }
             Optional<Located<String>> subset = subsetRoutingFor(other, host);

@@ -9,8 +9,10 @@ import dev.istiolint.core.rule.RuleContext;
 import dev.istiolint.core.rule.RuleInfo;
 import dev.istiolint.rules.internal.PortProtocol;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -24,11 +26,24 @@ import java.util.TreeSet;
     kinds = {"Service", "Deployment", "StatefulSet", "DaemonSet", "Pod"})
 public final class MultipleServicesPortProtocol implements LintRule {
 
+  /** True when two ports of these services (one service or several) share a number. */
+  private static boolean repeatsAPort(List<Service> services) {
+    Set<Integer> seen = new HashSet<>();
+    for (Service s : services) {
+      for (Service.ServicePort p : s.ports()) {
+        if (!seen.add(p.port().value())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   @Override
   public void check(RuleContext ctx) {
     for (Workload w : ctx.mesh().workloads()) {
-      if (!w.hasSidecar()) {
-        continue;
+      if (!w.hasSidecar() || !repeatsAPort(ctx.mesh().servicesSelecting(w))) {
+        continue; // a conflict needs one port number written twice
       }
       // port -> protocol -> services
       Map<Integer, Map<String, TreeSet<String>>> ports = new TreeMap<>();

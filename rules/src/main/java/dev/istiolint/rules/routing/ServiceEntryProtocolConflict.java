@@ -12,8 +12,10 @@ import dev.istiolint.core.rule.RuleInfo;
 import dev.istiolint.rules.internal.ServiceRegistry;
 import dev.istiolint.rules.internal.VirtualServiceHosts;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 
 /** ServiceEntries seen together declare one host and port with different protocols. */
@@ -29,7 +31,21 @@ public final class ServiceEntryProtocolConflict implements LintRule {
   @Override
   public void check(RuleContext ctx) {
     List<ServiceEntry> all = ctx.mesh().serviceEntries();
+    // the ServiceEntries (by index) listing each host: only those share a host
+    Map<HostName, List<Integer>> byHost = new HashMap<>();
+    for (int i = 0; i < all.size(); i++) {
+      for (HostName h : all.get(i).hostNames()) {
+        List<Integer> l = byHost.computeIfAbsent(h, k -> new ArrayList<>());
+        if (l.isEmpty() || l.get(l.size() - 1) != i) {
+          l.add(i);
+        }
+      }
+    }
     for (ServiceEntry se : all) {
+      TreeSet<Integer> sharing = new TreeSet<>();
+      se.hostNames().forEach(h -> sharing.addAll(byHost.get(h)));
+      List<ServiceEntry> candidates = new ArrayList<>();
+      sharing.forEach(i -> candidates.add(all.get(i)));
       boolean reported = false;
       for (Port port : se.ports()) {
         if (reported || port.number().isEmpty() || port.protocol().isEmpty()) {
@@ -38,7 +54,7 @@ public final class ServiceEntryProtocolConflict implements LintRule {
         String protocol = port.protocol().get().value().toUpperCase(Locale.ROOT);
         TreeSet<String> others = new TreeSet<>();
         List<RelatedLocation> related = new ArrayList<>();
-        for (ServiceEntry other : all) {
+        for (ServiceEntry other : candidates) {
           if (other == se || other.id().equals(se.id()) || !sharesHost(se, other)) {
             continue;
           }

@@ -34,8 +34,10 @@ final class ClientDecision {
       Optional<TlsPick> pick,
       Optional<Endpoint> endpoint,
       ServerSide server,
-      List<Endpoint> all) {
-    List<String> steps = new ArrayList<>();
+      List<Endpoint> all,
+      boolean explain) {
+    // the decision steps are written only for an explained route
+    List<String> steps = explain ? new ArrayList<>() : null;
     Optional<ClientTLSSettings> tls = pick.flatMap(TlsPick::tls);
     if (tls.isPresent()) {
       TlsPick p = pick.get();
@@ -48,76 +50,106 @@ final class ClientDecision {
           && !t.credentialName().get().value().startsWith("configmap://")
           && sel.rule().map(m -> !m.hasSelector()).orElse(true)) {
         SourceSpan at = t.credentialName().get().span();
-        steps.add("since 1.14 a sidecar ignores credentialName (" + TlsPick.where(at) + ") in a rule without"
-            + " workloadSelector: the cluster gets no TLS, so the proxy sends plaintext");
+        if (steps != null) {
+          steps.add("since 1.14 a sidecar ignores credentialName (" + TlsPick.where(at) + ") in a rule without"
+              + " workloadSelector: the cluster gets no TLS, so the proxy sends plaintext");
+        }
         return new ClientSide(ClientTls.DISABLE, Optional.of(Provenance.of(p.source(), at,
-            "trafficPolicy.tls.credentialName")), steps, true, false);
+            "trafficPolicy.tls.credentialName")), stepsOf(steps), true, false);
       }
       Provenance src = Provenance.of(p.source(), p.at(), p.field());
-      return new ClientSide(ClientTls.valueOf(mode.name()), Optional.of(src), steps, false, false);
+      return new ClientSide(ClientTls.valueOf(mode.name()), Optional.of(src), stepsOf(steps), false, false);
     }
     Optional<Provenance> src = pick.map(p -> Provenance.of(p.source(), p.at(), p.field()));
     if (pick.isEmpty() && profile.authPolicyFallback() && !client.gateway() && !d.external()) {
       if (mesh.authPolicyMutual) {
-        steps.add("no rule at all: Istio 1.0 sidecars use meshConfig.authPolicy MUTUAL_TLS: ISTIO_MUTUAL");
-        return new ClientSide(ClientTls.ISTIO_MUTUAL, Optional.empty(), steps, false, false);
+        if (steps != null) {
+          steps.add("no rule at all: Istio 1.0 sidecars use meshConfig.authPolicy MUTUAL_TLS: ISTIO_MUTUAL");
+        }
+        return new ClientSide(ClientTls.ISTIO_MUTUAL, Optional.empty(), stepsOf(steps), false, false);
       }
-      steps.add("no rule at all and meshConfig.authPolicy is not MUTUAL_TLS: plaintext");
-      return new ClientSide(ClientTls.DISABLE, Optional.empty(), steps, false, false);
+      if (steps != null) {
+        steps.add("no rule at all and meshConfig.authPolicy is not MUTUAL_TLS: plaintext");
+      }
+      return new ClientSide(ClientTls.DISABLE, Optional.empty(), stepsOf(steps), false, false);
     }
     if (d.external()) {
-      steps.add("tls is unset and " + d.host() + " is MESH_EXTERNAL: the proxy sends plaintext");
-      return new ClientSide(ClientTls.DISABLE, src, steps, false, false);
+      if (steps != null) {
+        steps.add("tls is unset and " + d.host() + " is MESH_EXTERNAL: the proxy sends plaintext");
+      }
+      return new ClientSide(ClientTls.DISABLE, src, stepsOf(steps), false, false);
     }
     if (!mesh.autoMtls) {
-      steps.add("tls is unset and auto mTLS is off (" + mesh.autoMtlsReason + "): the proxy sends plaintext");
-      return new ClientSide(ClientTls.DISABLE, src, steps, false, false);
+      if (steps != null) {
+        steps.add("tls is unset and auto mTLS is off (" + mesh.autoMtlsReason + "): the proxy sends plaintext");
+      }
+      return new ClientSide(ClientTls.DISABLE, src, stepsOf(steps), false, false);
     }
     if (profile.autoMtlsInfersFromLegacyPolicy()) {
       ServerMtls inferred = servers.legacyInference(d, port, steps);
       if (inferred == ServerMtls.DISABLE) {
-        steps.add("auto mTLS stays off for this service: plaintext");
-        return new ClientSide(ClientTls.DISABLE, src, steps, false, true);
+        if (steps != null) {
+          steps.add("auto mTLS stays off for this service: plaintext");
+        }
+        return new ClientSide(ClientTls.DISABLE, src, stepsOf(steps), false, true);
       }
     } else if ((d.passthrough() || pick.map(TlsPick::passthroughLb).orElse(false))
         && all.stream().anyMatch(e -> !e.sidecar())) {
-      steps.add("tls is unset; " + d.host() + " is headless or PASSTHROUGH-balanced and not every endpoint has a"
-          + " sidecar, so"
-          + " auto mTLS infers DISABLE for all endpoints: plaintext");
-      return new ClientSide(ClientTls.DISABLE, src, steps, false, true);
+      if (steps != null) {
+        steps.add("tls is unset; " + d.host() + " is headless or PASSTHROUGH-balanced and not every endpoint has a"
+            + " sidecar, so"
+            + " auto mTLS infers DISABLE for all endpoints: plaintext");
+      }
+      return new ClientSide(ClientTls.DISABLE, src, stepsOf(steps), false, true);
     } else {
       MtlsMode inferred = servers.inferredServiceMode(d.namespace(), steps);
       if (inferred == MtlsMode.DISABLE) {
-        steps.add("tls is unset and the inferred service mode is DISABLE, so the cluster is plain text; the endpoint"
-            + " labels and workload policies are never consulted");
-        return new ClientSide(ClientTls.DISABLE, src, steps, false, true);
+        if (steps != null) {
+          steps.add("tls is unset and the inferred service mode is DISABLE, so the cluster is plain text; the endpoint"
+              + " labels and workload policies are never consulted");
+        }
+        return new ClientSide(ClientTls.DISABLE, src, stepsOf(steps), false, true);
       }
     }
     Optional<TlsMode> ruleMode = pick.flatMap(TlsPick::endpointRuleMode);
     Endpoint ep = endpoint.orElse(null);
     if (ep == null || !ep.sidecar()) {
-      steps.add("auto mTLS: the endpoint has no sidecar (no tlsMode=istio label): plaintext");
-      return new ClientSide(ClientTls.DISABLE, src, steps, false, true);
+      if (steps != null) {
+        steps.add("auto mTLS: the endpoint has no sidecar (no tlsMode=istio label): plaintext");
+      }
+      return new ClientSide(ClientTls.DISABLE, src, stepsOf(steps), false, true);
     }
     if (ruleMode.isPresent() && profile.autoMtlsChecksEndpointPolicy()) {
       if (ruleMode.get() == TlsMode.ISTIO_MUTUAL) {
-        steps.add("auto mTLS: the endpoint builder reads the rule's tls as ISTIO_MUTUAL and keeps the endpoint's"
-            + " tlsMode=istio label: Istio mTLS");
-        return new ClientSide(ClientTls.ISTIO_MUTUAL, src, steps, false, true);
+        if (steps != null) {
+          steps.add("auto mTLS: the endpoint builder reads the rule's tls as ISTIO_MUTUAL and keeps the endpoint's"
+              + " tlsMode=istio label: Istio mTLS");
+        }
+        return new ClientSide(ClientTls.ISTIO_MUTUAL, src, stepsOf(steps), false, true);
       }
-      steps.add("auto mTLS: the endpoint builder reads the rule's tls as " + ruleMode.get()
-          + " and removes the endpoint's tlsMode label: plaintext");
-      return new ClientSide(ClientTls.DISABLE, src, steps, false, true);
+      if (steps != null) {
+        steps.add("auto mTLS: the endpoint builder reads the rule's tls as " + ruleMode.get()
+            + " and removes the endpoint's tlsMode label: plaintext");
+      }
+      return new ClientSide(ClientTls.DISABLE, src, stepsOf(steps), false, true);
     }
     if (profile.autoMtlsChecksEndpointPolicy() && server.mode() == ServerMtls.DISABLE) {
-      steps.add("auto mTLS (1.12+): the endpoint's own PeerAuthentication resolves to DISABLE on port "
-          + "its workload port, so the endpoint label is cleared: plaintext");
-      return new ClientSide(ClientTls.DISABLE, src, steps, false, true);
+      if (steps != null) {
+        steps.add("auto mTLS (1.12+): the endpoint's own PeerAuthentication resolves to DISABLE on port "
+            + "its workload port, so the endpoint label is cleared: plaintext");
+      }
+      return new ClientSide(ClientTls.DISABLE, src, stepsOf(steps), false, true);
     }
-    steps.add("auto mTLS: the endpoint has a sidecar (tlsMode=istio): Istio mTLS"
-        + (!profile.autoMtlsChecksEndpointPolicy() && server.mode() == ServerMtls.DISABLE
-            ? " (before 1.12 auto mTLS does not look at workload-level PeerAuthentication)"
-            : ""));
-    return new ClientSide(ClientTls.ISTIO_MUTUAL, src, steps, false, true);
+    if (steps != null) {
+      steps.add("auto mTLS: the endpoint has a sidecar (tlsMode=istio): Istio mTLS"
+          + (!profile.autoMtlsChecksEndpointPolicy() && server.mode() == ServerMtls.DISABLE
+              ? " (before 1.12 auto mTLS does not look at workload-level PeerAuthentication)"
+              : ""));
+    }
+    return new ClientSide(ClientTls.ISTIO_MUTUAL, src, stepsOf(steps), false, true);
+  }
+
+  private static List<String> stepsOf(List<String> steps) {
+    return steps == null ? List.of() : steps;
   }
 }

@@ -6,13 +6,17 @@ import dev.istiolint.core.model.HostName;
 import dev.istiolint.core.model.Located;
 import dev.istiolint.core.source.SourceSpan;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -42,6 +46,8 @@ final class DrIndex {
   /** The rules of one index, by expanded host, each list in Istio's merge order. */
   static final class HostTable {
     final Map<HostName, List<DestinationRule>> byHost = new HashMap<>();
+    /** The merged form of each host's whole list, built on first use (lookups may run on several threads). */
+    private final Map<HostName, List<MergedRule>> merged = new ConcurrentHashMap<>();
 
     void add(DestinationRule r) {
       byHost.computeIfAbsent(r.hostName(), k -> new ArrayList<>()).add(r);
@@ -51,20 +57,49 @@ final class DrIndex {
       byHost.values().forEach(l -> l.sort(ISTIO_ORDER));
     }
 
-    /** The most specific host with at least one rule left after {@code keep}, and those rules. */
-    Optional<Map.Entry<HostName, List<DestinationRule>>> best(HostName service, Set<DestinationRule> excluded) {
-      for (HostName h : candidates(service)) {
+    /**
+     * The most specific of {@code candidates} with at least one rule not in {@code excluded} (compared by identity),
+     * and those rules; null when there is none.
+     */
+    Best best(List<HostName> candidates, Set<DestinationRule> excluded) {
+      for (HostName h : candidates) {
         List<DestinationRule> rules = byHost.get(h);
         if (rules == null) {
           continue;
         }
-        List<DestinationRule> left = rules.stream().filter(r -> !excluded.contains(r)).toList();
+        if (excluded.isEmpty()) {
+          return new Best(this, h, rules, true);
+        }
+        List<DestinationRule> left = null;
+        for (int i = 0; i < rules.size(); i++) {
+          DestinationRule r = rules.get(i);
+          if (excluded.contains(r)) {
+            if (left == null) {
+              left = new ArrayList<>(rules.subList(0, i));
+            }
+          } else if (left != null) {
+            left.add(r);
+          }
+        }
+        if (left == null) {
+          return new Best(this, h, rules, true);
+        }
         if (!left.isEmpty()) {
-          return Optional.of(Map.entry(h, left));
+          return new Best(this, h, List.copyOf(left), false);
         }
       }
-      return Optional.empty();
+      return null;
     }
+  }
+
+  /** The chosen host of one table and its rules; {@code whole} when no rule of the host was excluded. */
+  record Best(HostTable table, HostName host, List<DestinationRule> rules, boolean whole) {}
+
+  /** A set of rules compared by identity (a record's equals and hashCode would walk the whole rule). */
+  static Set<DestinationRule> identitySet(Collection<DestinationRule> rules) {
+    Set<DestinationRule> out = Collections.newSetFromMap(new IdentityHashMap<>(Math.max(2, rules.size())));
+    out.addAll(rules);
+    return out;
   }
 
   /** A lookup result: the consolidated rules of the chosen host, and every step taken. */
@@ -273,150 +308,252 @@ final class DrIndex {
     }
   }
 
-  /** Finds the rules for {@code dest} as seen from {@code clientNs}, skipping {@code excluded} rules. */
-  Lookup lookup(String clientNs, Destination dest, Set<DestinationRule> excluded) {
-    List<String> steps = new ArrayList<>();
+  /**
+   * Finds the rules for {@code dest} as seen from {@code clientNs}, skipping {@code excluded} rules (a set compared by
+   * identity, see {@link #identitySet}, or empty). The explanation steps are written only when {@code explain} is
+   * true; otherwise {@link Lookup#steps()} is empty.
+   */
+  Lookup lookup(String clientNs, Destination dest, Set<DestinationRule> excluded, boolean explain) {
+    List<String> steps = explain ? new ArrayList<>() : null;
     HostName host = dest.host();
+    List<HostName> candidates = candidatesOf(host);
     if (profile.globalDestinationRules()) {
-      Optional<Map.Entry<HostName, List<DestinationRule>>> best = global.best(host, excluded);
-      if (best.isPresent()) {
-        List<MergedRule> merged = merge(best.get().getValue(), x -> {});
-        steps.add(
-            "Istio 1.0 treats DestinationRules as global: the most specific host among all rules of the mesh is "
-                + best.get().getKey() + " (" + merged.get(0).describe() + ")");
-        if (best.get().getValue().size() > 1) {
+      Best best = global.best(candidates, excluded);
+      if (best != null) {
+        List<MergedRule> merged = merged(best);
+        if (steps != null) {
           steps.add(
-              "several rules share that host; 1.0.1 and later merge them and keep the oldest trafficPolicy"
-                  + " (1.0.0 kept the newest rule instead)");
+              "Istio 1.0 treats DestinationRules as global: the most specific host among all rules of the mesh is "
+                  + best.host() + " (" + merged.get(0).describe() + ")");
+          if (best.rules().size() > 1) {
+            steps.add(
+                "several rules share that host; 1.0.1 and later merge them and keep the oldest trafficPolicy"
+                    + " (1.0.0 kept the newest rule instead)");
+          }
         }
-        return new Lookup(merged, Optional.of(best.get().getKey()), steps, List.of());
+        return new Lookup(merged, Optional.of(best.host()), stepsOf(steps), List.of());
       }
-      steps.add("Istio 1.0 treats DestinationRules as global: no rule in the mesh matches " + host);
-      return new Lookup(List.of(), Optional.empty(), steps, List.of());
+      if (steps != null) {
+        steps.add("Istio 1.0 treats DestinationRules as global: no rule in the mesh matches " + host);
+      }
+      return new Lookup(List.of(), Optional.empty(), stepsOf(steps), List.of());
     }
     String root = mesh.rootNamespace;
     if (!clientNs.equals(root)) {
-      Optional<Map.Entry<HostName, List<DestinationRule>>> best =
-          Optional.ofNullable(local.get(clientNs)).flatMap(t -> t.best(host, excluded));
-      if (best.isPresent()) {
-        List<MergedRule> merged = merge(best.get().getValue(), x -> {});
-        steps.add(
-            "lookup step 1 (client namespace " + clientNs + "): " + describeAll(merged) + " for host "
-                + best.get().getKey() + " is usable in " + clientNs + "; the service and root namespaces are not"
-                + " consulted");
-        return new Lookup(merged, Optional.of(best.get().getKey()), steps, List.of());
+      HostTable t = local.get(clientNs);
+      Best best = t == null ? null : t.best(candidates, excluded);
+      if (best != null) {
+        List<MergedRule> merged = merged(best);
+        if (steps != null) {
+          steps.add(
+              "lookup step 1 (client namespace " + clientNs + "): " + describeAll(merged) + " for host "
+                  + best.host() + " is usable in " + clientNs + "; the service and root namespaces are not"
+                  + " consulted");
+        }
+        return new Lookup(merged, Optional.of(best.host()), stepsOf(steps), List.of());
       }
-      steps.add("lookup step 1 (client namespace " + clientNs + "): no rule usable in " + clientNs + " matches " + host);
+      if (steps != null) {
+        steps.add(
+            "lookup step 1 (client namespace " + clientNs + "): no rule usable in " + clientNs + " matches " + host);
+      }
     } else if (profile.rootLocalIndex()) {
-      Optional<Map.Entry<HostName, List<DestinationRule>>> best = rootLocal.best(host, excluded);
-      if (best.isPresent()) {
-        List<MergedRule> merged = merge(best.get().getValue(), x -> {});
-        steps.add(
-            "lookup step 1 (proxy in the root namespace " + root + "): the private root rule " + describeAll(merged)
-                + " for host " + best.get().getKey() + " applies");
-        return new Lookup(merged, Optional.of(best.get().getKey()), steps, List.of());
+      Best best = rootLocal.best(candidates, excluded);
+      if (best != null) {
+        List<MergedRule> merged = merged(best);
+        if (steps != null) {
+          steps.add(
+              "lookup step 1 (proxy in the root namespace " + root + "): the private root rule " + describeAll(merged)
+                  + " for host " + best.host() + " applies");
+        }
+        return new Lookup(merged, Optional.of(best.host()), stepsOf(steps), List.of());
       }
-      steps.add(
-          "lookup step 1 (proxy in the root namespace " + root + "): no private (exportTo \".\") root rule matches "
-              + host + "; public root rules are not considered at this step");
-    } else {
+      if (steps != null) {
+        steps.add(
+            "lookup step 1 (proxy in the root namespace " + root + "): no private (exportTo \".\") root rule matches "
+                + host + "; public root rules are not considered at this step");
+      }
+    } else if (steps != null) {
       steps.add("lookup step 1 skipped: Istio " + profile.label() + " skips it for proxies in the root namespace");
     }
-    Lookup fromService = exportedLookup(2, dest.namespace(), clientNs, host, excluded, steps);
+    Lookup fromService = exportedLookup(2, dest.namespace(), clientNs, host, candidates, excluded, steps);
     if (!fromService.entries().isEmpty()) {
       return fromService;
     }
-    Lookup fromRoot = exportedLookup(3, root, clientNs, host, excluded, steps);
+    Lookup fromRoot = exportedLookup(3, root, clientNs, host, candidates, excluded, steps);
     if (!fromRoot.entries().isEmpty()) {
       return fromRoot;
     }
-    steps.add("no DestinationRule applies to " + host + " for clients in " + clientNs);
+    if (steps != null) {
+      steps.add("no DestinationRule applies to " + host + " for clients in " + clientNs);
+    }
     List<Exclusion> exclusions = new ArrayList<>(fromService.exclusions());
     exclusions.addAll(fromRoot.exclusions());
-    exclusions.addAll(localExclusions(clientNs, host, excluded));
-    exclusions.addAll(privateExclusions(dest.namespace(), clientNs, host, excluded));
+    exclusions.addAll(localExclusions(clientNs, candidates, excluded));
+    exclusions.addAll(privateExclusions(dest.namespace(), clientNs, candidates, excluded));
     if (!root.equals(dest.namespace())) {
-      exclusions.addAll(privateExclusions(root, clientNs, host, excluded));
+      exclusions.addAll(privateExclusions(root, clientNs, candidates, excluded));
     }
-    return new Lookup(List.of(), Optional.empty(), steps, dedupe(exclusions));
+    return new Lookup(
+        List.of(), Optional.empty(), stepsOf(steps), exclusions.isEmpty() ? List.of() : dedupe(exclusions));
+  }
+
+  private static List<String> stepsOf(List<String> steps) {
+    return steps == null ? List.of() : steps;
+  }
+
+  private final Map<HostName, List<HostName>> candidates = new ConcurrentHashMap<>();
+
+  /**
+   * Drops the memoised wildcard candidates and merged rules (a matrix keeps its resolver for expanding routes; these
+   * are rebuilt on demand then).
+   */
+  void clearMemos() {
+    candidates.clear();
+    local.values().forEach(t -> t.merged.clear());
+    exported.values().forEach(t -> t.merged.clear());
+    all.values().forEach(t -> t.merged.clear());
+    rootLocal.merged.clear();
+    global.merged.clear();
+  }
+
+  /** {@link #candidates(HostName)}, computed once per host. */
+  List<HostName> candidatesOf(HostName host) {
+    List<HostName> c = candidates.get(host);
+    if (c == null) {
+      c = List.copyOf(candidates(host));
+      candidates.putIfAbsent(host, c);
+    }
+    return c;
+  }
+
+  /**
+   * The merged rules of a table's choice; for a host's whole list, merged once and shared (a MergedRule is not changed
+   * after merging).
+   */
+  private List<MergedRule> merged(Best best) {
+    if (!best.whole()) {
+      return merge(best.rules(), x -> {});
+    }
+    List<MergedRule> m = best.table().merged.get(best.host());
+    if (m == null) {
+      m = List.copyOf(merge(best.rules(), x -> {}));
+      m.forEach(r -> r.shared = true);
+      List<MergedRule> earlier = best.table().merged.putIfAbsent(best.host(), m);
+      if (earlier != null) {
+        m = earlier;
+      }
+    }
+    return m;
   }
 
   private static List<Exclusion> dedupe(List<Exclusion> in) {
-    Map<DestinationRule, Exclusion> out = new java.util.LinkedHashMap<>();
-    in.forEach(e -> out.putIfAbsent(e.rule(), e));
-    return List.copyOf(out.values());
+    Map<DestinationRule, Exclusion> out = new IdentityHashMap<>();
+    List<Exclusion> kept = new ArrayList<>();
+    for (Exclusion e : in) {
+      if (out.putIfAbsent(e.rule(), e) == null) {
+        kept.add(e);
+      }
+    }
+    return List.copyOf(kept);
   }
 
   private Lookup exportedLookup(
-      int step, String ns, String clientNs, HostName host, Set<DestinationRule> excluded, List<String> steps) {
-    String what = step == 2 ? "service namespace " + ns : "root namespace " + ns;
-    Optional<Map.Entry<HostName, List<DestinationRule>>> best =
-        Optional.ofNullable(exported.get(ns)).flatMap(t -> t.best(host, excluded));
-    if (best.isEmpty()) {
-      steps.add("lookup step " + step + " (" + what + "): no exported rule matches " + host);
-      return new Lookup(List.of(), Optional.empty(), steps, List.of());
+      int step,
+      String ns,
+      String clientNs,
+      HostName host,
+      List<HostName> candidates,
+      Set<DestinationRule> excluded,
+      List<String> steps) {
+    HostTable t = exported.get(ns);
+    Best best = t == null ? null : t.best(candidates, excluded);
+    if (best == null) {
+      if (steps != null) {
+        steps.add("lookup step " + step + " (" + what(step, ns) + "): no exported rule matches " + host);
+      }
+      return new Lookup(List.of(), Optional.empty(), stepsOf(steps), List.of());
     }
-    List<MergedRule> merged = merge(best.get().getValue(), x -> {});
-    List<MergedRule> visible = merged.stream().filter(m -> visibleTo(m, clientNs)).toList();
+    List<MergedRule> merged = merged(best);
+    List<MergedRule> visible = merged;
+    for (int i = 0; i < merged.size(); i++) {
+      if (!visibleTo(merged.get(i), clientNs)) {
+        visible = new ArrayList<>();
+        for (MergedRule m : merged) {
+          if (visibleTo(m, clientNs)) {
+            visible.add(m);
+          }
+        }
+        break;
+      }
+    }
     if (!visible.isEmpty()) {
-      steps.add(
-          "lookup step " + step + " (" + what + "): " + describeAll(visible) + " for host " + best.get().getKey()
-              + " is exported to " + clientNs);
-      return new Lookup(visible, Optional.of(best.get().getKey()), steps, List.of());
+      if (steps != null) {
+        steps.add(
+            "lookup step " + step + " (" + what(step, ns) + "): " + describeAll(visible) + " for host " + best.host()
+                + " is exported to " + clientNs);
+      }
+      return new Lookup(visible, Optional.of(best.host()), stepsOf(steps), List.of());
     }
     List<Exclusion> ex = new ArrayList<>();
     for (MergedRule m : merged) {
       DestinationRule r = m.first();
       ex.add(new Exclusion(r, exportSpan(r), "its exportTo " + m.exportTo + " does not include " + clientNs));
     }
-    steps.add(
-        "lookup step " + step + " (" + what + "): the most specific exported host " + best.get().getKey() + " ("
-            + describeAll(merged) + ") is not exported to " + clientNs
-            + "; Istio does not try a less specific host there");
-    return new Lookup(List.of(), Optional.empty(), steps, ex);
+    if (steps != null) {
+      steps.add(
+          "lookup step " + step + " (" + what(step, ns) + "): the most specific exported host " + best.host() + " ("
+              + describeAll(merged) + ") is not exported to " + clientNs
+              + "; Istio does not try a less specific host there");
+    }
+    return new Lookup(List.of(), Optional.empty(), stepsOf(steps), ex);
+  }
+
+  private static String what(int step, String ns) {
+    return step == 2 ? "service namespace " + ns : "root namespace " + ns;
   }
 
   private SourceSpan exportSpan(DestinationRule r) {
     return r.exportTo().isEmpty() ? r.nameSpan() : r.exportTo().get(0).span();
   }
 
-  private List<Exclusion> localExclusions(String clientNs, HostName host, Set<DestinationRule> excluded) {
+  private List<Exclusion> localExclusions(String clientNs, List<HostName> candidates, Set<DestinationRule> excluded) {
+    HostTable t = all.get(clientNs);
+    Best best = t == null ? null : t.best(candidates, excluded);
+    if (best == null) {
+      return List.of();
+    }
     List<Exclusion> out = new ArrayList<>();
-    Optional.ofNullable(all.get(clientNs))
-        .flatMap(t -> t.best(host, excluded))
-        .ifPresent(
-            e -> {
-              for (DestinationRule r : e.getValue()) {
-                if (!usableLocally(r)) {
-                  out.add(
-                      new Exclusion(
-                          r, exportSpan(r),
-                          "its exportTo " + r.exportToValues() + " does not include its own namespace " + clientNs));
-                }
-              }
-            });
+    for (DestinationRule r : best.rules()) {
+      if (!usableLocally(r)) {
+        out.add(
+            new Exclusion(
+                r, exportSpan(r),
+                "its exportTo " + r.exportToValues() + " does not include its own namespace " + clientNs));
+      }
+    }
     return out;
   }
 
-  private List<Exclusion> privateExclusions(String ns, String clientNs, HostName host, Set<DestinationRule> excluded) {
-    List<Exclusion> out = new ArrayList<>();
+  private List<Exclusion> privateExclusions(
+      String ns, String clientNs, List<HostName> candidates, Set<DestinationRule> excluded) {
     if (ns.equals(clientNs)) {
-      return out;
+      return List.of();
     }
-    Optional.ofNullable(all.get(ns))
-        .flatMap(t -> t.best(host, excluded))
-        .ifPresent(
-            e -> {
-              for (DestinationRule r : e.getValue()) {
-                if (privateOnly(r) && !hasSelector(r)) {
-                  String why =
-                      r.exportToValues().isEmpty()
-                          ? "it has no exportTo and " + mesh.defaultExportReason + " makes it private to " + ns
-                          : "its exportTo " + r.exportToValues() + " keeps it private to " + ns;
-                  out.add(new Exclusion(r, exportSpan(r), why));
-                }
-              }
-            });
+    HostTable t = all.get(ns);
+    Best best = t == null ? null : t.best(candidates, excluded);
+    if (best == null) {
+      return List.of();
+    }
+    List<Exclusion> out = new ArrayList<>();
+    for (DestinationRule r : best.rules()) {
+      if (privateOnly(r) && !hasSelector(r)) {
+        String why =
+            r.exportToValues().isEmpty()
+                ? "it has no exportTo and " + mesh.defaultExportReason + " makes it private to " + ns
+                : "its exportTo " + r.exportToValues() + " keeps it private to " + ns;
+        out.add(new Exclusion(r, exportSpan(r), why));
+      }
+    }
     return out;
   }
 
@@ -424,6 +561,19 @@ final class DrIndex {
     List<String> parts = new ArrayList<>();
     merged.forEach(m -> parts.add(m.describe()));
     return String.join(" and ", parts);
+  }
+
+  /** True when {@link #select} picks the same for every client workload: no workloadSelector rule takes part. */
+  boolean workloadIndependent(Lookup lookup) {
+    if (!profile.destinationRuleWorkloadSelector()) {
+      return true;
+    }
+    for (MergedRule m : lookup.entries()) {
+      if (m.hasSelector()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Picks the one rule a client workload uses from a lookup result (§2.1, SidecarScope.DestinationRule). */

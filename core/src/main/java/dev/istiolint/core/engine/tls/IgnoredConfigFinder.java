@@ -86,12 +86,7 @@ final class IgnoredConfigFinder {
 
   /** portLevelMtls keys that no selected workload listens on (usually the Service port instead of the targetPort). */
   private void unknownPorts(PeerAuthentication pa) {
-    List<Workload> selected = new ArrayList<>();
-    for (Workload w : mesh.workloads(pa.namespace())) {
-      if (pa.selector().get().matches(w.labelValues())) {
-        selected.add(w);
-      }
-    }
+    List<Workload> selected = snapshot.workloadsMatching(pa.namespace(), pa.selector().get());
     if (selected.isEmpty()) {
       return;
     }

@@ -20,6 +20,11 @@ final class MergedRule {
   Optional<DestinationRule.TrafficPolicy> policy;
   DestinationRule policySource;
   final Map<String, SubsetRef> subsets = new LinkedHashMap<>();
+  /**
+   * True once the rule is the memoised merge of a host's whole list, shared by every lookup that chooses that host
+   * (and from then on never changed); results derived from it alone can be memoised too.
+   */
+  volatile boolean shared;
 
   /** A subset and the rule that defined it. */
   record SubsetRef(DestinationRule.Subset subset, DestinationRule source) {}

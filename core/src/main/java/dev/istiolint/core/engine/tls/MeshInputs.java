@@ -64,7 +64,7 @@ final class MeshInputs {
       addService(snapshot, s);
     }
     for (ServiceEntry se : snapshot.ofType(ServiceEntry.class)) {
-      addServiceEntry(se);
+      addServiceEntry(snapshot, se);
     }
     destinations.sort(Comparator.comparing((Destination d) -> d.host().value()).thenComparing(Destination::namespace));
     for (Destination d : destinations) {
@@ -154,10 +154,13 @@ final class MeshInputs {
     }
     boolean label = ns.get().injectionLabel().map(l -> l.value().equals("enabled")).orElse(false)
         || (ns.get().revisionLabel().isPresent() && ns.get().injectionLabel().isEmpty());
-    return label || workloads(namespace).stream().anyMatch(this::sidecar);
+    return label || sidecarIn.computeIfAbsent(namespace, n -> workloads(n).stream().anyMatch(this::sidecar));
   }
 
-  private void addServiceEntry(ServiceEntry se) {
+  /** Per namespace, whether some workload there runs a sidecar (asked once per Service without endpoints). */
+  private final Map<String, Boolean> sidecarIn = new HashMap<>();
+
+  private void addServiceEntry(MeshSnapshot snapshot, ServiceEntry se) {
     List<Destination.Port> ports = new ArrayList<>();
     for (dev.istiolint.core.model.Port p : se.ports()) {
       if (p.number().isEmpty()) {
@@ -175,10 +178,8 @@ final class MeshInputs {
     if (!external) {
       Optional<LabelSelector> sel = se.workloadSelector();
       if (sel.isPresent()) {
-        for (Workload w : workloads(se.namespace())) {
-          if (sel.get().matches(w.labelValues())) {
-            endpoints.add(Endpoint.of(w, sidecar(w), sidecarReason(w)));
-          }
+        for (Workload w : snapshot.workloadsMatching(se.namespace(), sel.get())) {
+          endpoints.add(Endpoint.of(w, sidecar(w), sidecarReason(w)));
         }
       }
       if (endpoints.isEmpty()) {

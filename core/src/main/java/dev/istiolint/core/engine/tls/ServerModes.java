@@ -34,6 +34,56 @@ final class ServerModes {
   private final MeshInputs mesh;
   private final Map<String, List<PeerAuthentication>> paWide = new HashMap<>();
   private final Map<String, List<PeerAuthentication>> paSelector = new HashMap<>();
+  private final Map<String, SelectorIndex> selectorIndex = new HashMap<>();
+
+  /**
+   * The workload-level policies of one namespace, oldest first, indexed by one of their match labels (a policy can
+   * select pods only if they carry each of its labels), so finding the oldest that selects a pod does not try them
+   * all.
+   */
+  private static final class SelectorIndex {
+    private final List<PeerAuthentication> ordered;
+    private final Map<String, List<Integer>> byLabel = new HashMap<>();
+    private final List<Integer> withoutLabels = new ArrayList<>();
+
+    SelectorIndex(List<PeerAuthentication> ordered) {
+      this.ordered = ordered;
+      for (int i = 0; i < ordered.size(); i++) {
+        Map<String, Located<String>> labels = ordered.get(i).selector().get().matchLabels();
+        if (labels.isEmpty()) {
+          withoutLabels.add(i);
+        } else {
+          String key = java.util.Collections.min(labels.keySet());
+          byLabel.computeIfAbsent(key + "=" + labels.get(key).value(), k -> new ArrayList<>()).add(i);
+        }
+      }
+    }
+
+    /** The oldest policy whose selector selects pods with these labels. */
+    Optional<PeerAuthentication> first(Map<String, String> labels) {
+      int best = Integer.MAX_VALUE;
+      best = firstMatch(withoutLabels, labels, best);
+      for (Map.Entry<String, String> e : labels.entrySet()) {
+        List<Integer> candidates = byLabel.get(e.getKey() + "=" + e.getValue());
+        if (candidates != null) {
+          best = firstMatch(candidates, labels, best);
+        }
+      }
+      return best == Integer.MAX_VALUE ? Optional.empty() : Optional.of(ordered.get(best));
+    }
+
+    private int firstMatch(List<Integer> candidates, Map<String, String> labels, int best) {
+      for (int i : candidates) {
+        if (i >= best) {
+          break;
+        }
+        if (ordered.get(i).selector().get().matches(labels)) {
+          return i;
+        }
+      }
+      return best;
+    }
+  }
   private final Map<String, List<Policy>> policies = new HashMap<>();
   private final Optional<MeshPolicy> meshPolicy;
 
@@ -46,6 +96,7 @@ final class ServerModes {
     }
     paWide.values().forEach(l -> l.sort(OLDEST_FIRST));
     paSelector.values().forEach(l -> l.sort(OLDEST_FIRST));
+    paSelector.forEach((ns, l) -> selectorIndex.put(ns, new SelectorIndex(l)));
     for (Policy p : legacy) {
       policies.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(p);
     }
@@ -73,7 +124,8 @@ final class ServerModes {
     if (ns.equals(mesh.rootNamespace)) {
       return Optional.empty();
     }
-    return withSelector(ns).stream().filter(p -> p.selector().get().matches(labels)).findFirst();
+    SelectorIndex index = selectorIndex.get(ns);
+    return index == null ? Optional.empty() : index.first(labels);
   }
 
   /** Whether any PeerAuthentication applies to pods with these labels (the 1.5 v1alpha1 fallback test). */
@@ -149,21 +201,31 @@ final class ServerModes {
         ServerMtls.valueOf(mode.name()), Optional.ofNullable(source), Optional.ofNullable(at), field, meshWide, steps);
   }
 
-  /** §4.3: the namespace-level mode of the service namespace, else the mesh level, else PERMISSIVE. */
+  /**
+   * §4.3: the namespace-level mode of the service namespace, else the mesh level, else PERMISSIVE. The step is added
+   * to {@code steps} unless it is null.
+   */
   MtlsMode inferredServiceMode(String serviceNs, List<String> steps) {
     MtlsMode mode = MtlsMode.PERMISSIVE;
-    String why = "no namespace- or mesh-wide PeerAuthentication: PERMISSIVE";
+    PeerAuthentication decided = null;
     Optional<PeerAuthentication> m = meshLevel();
     if (m.isPresent() && m.get().mode() != MtlsMode.UNSET) {
       mode = m.get().mode();
-      why = "mesh-wide PeerAuthentication " + m.get().namespace() + "/" + m.get().name() + ": " + mode;
+      decided = m.get();
     }
     Optional<PeerAuthentication> n = namespaceLevel(serviceNs);
     if (n.isPresent() && n.get().mode() != MtlsMode.UNSET) {
       mode = n.get().mode();
-      why = "namespace-wide PeerAuthentication " + n.get().namespace() + "/" + n.get().name() + ": " + mode;
+      decided = n.get();
     }
-    steps.add("auto mTLS infers the service mode from namespace- and mesh-wide policies only (" + why + ")");
+    if (steps != null) {
+      String why =
+          decided == null
+              ? "no namespace- or mesh-wide PeerAuthentication: PERMISSIVE"
+              : (decided == n.orElse(null) ? "namespace-wide" : "mesh-wide") + " PeerAuthentication "
+                  + decided.namespace() + "/" + decided.name() + ": " + mode;
+      steps.add("auto mTLS infers the service mode from namespace- and mesh-wide policies only (" + why + ")");
+    }
     return mode;
   }
 
@@ -259,7 +321,9 @@ final class ServerModes {
   /** 1.4: the v1alpha1 mode used to infer whether auto mTLS is on for a service. */
   ServerMtls legacyInference(Destination d, Destination.Port port, List<String> steps) {
     ServerSide s = legacy(d, port);
-    steps.add("auto mTLS in 1.4 infers the service mode from the v1alpha1 policy: " + s.mode());
+    if (steps != null) {
+      steps.add("auto mTLS in 1.4 infers the service mode from the v1alpha1 policy: " + s.mode());
+    }
     return s.mode();
   }
 

@@ -11,6 +11,10 @@ import java.util.function.Predicate;
  * <p>Routes are held as {@link RouteGroup}s: one outcome per destination host, port and subset for all the client
  * namespaces that cannot see a difference, so the matrix grows with the input, not with namespaces × hosts.
  * {@link #routes()} expands them, with explanations, when a caller really needs one row per client namespace.
+ *
+ * <p>A matrix may be read from several threads at once (rules running in parallel): it is not changed after
+ * {@link TlsResolver} returns it, and the on-demand expansion only fills thread-safe memos. {@link
+ * TlsResolver#of(dev.istiolint.core.engine.MeshSnapshot)} shares one matrix per snapshot.
  */
 public final class TlsMatrix {
 

@@ -36,9 +36,11 @@ record TlsPick(
     steps = List.copyOf(steps);
   }
 
-  static TlsPick of(MergedRule rule, Destination.Port port, Optional<String> subset, Profile profile) {
-    List<String> steps = new ArrayList<>();
-    String name = DrIndex.name(rule.policySource);
+  /** The pick of {@code rule} for one port and subset; the steps are written only when {@code explain} is true. */
+  static TlsPick of(
+      MergedRule rule, Destination.Port port, Optional<String> subset, Profile profile, boolean explain) {
+    List<String> steps = explain ? new ArrayList<>() : null;
+    String name = explain ? DrIndex.name(rule.policySource) : "";
     Optional<TrafficPolicy> policy = rule.policy;
     Optional<ClientTLSSettings> tls = Optional.empty();
     DestinationRule source = rule.policySource;
@@ -46,7 +48,9 @@ record TlsPick(
     String field = "trafficPolicy";
     boolean dropped = false;
     if (policy.isEmpty()) {
-      steps.add(rule.describe() + " has no top-level trafficPolicy, so no tls");
+      if (steps != null) {
+        steps.add(rule.describe() + " has no top-level trafficPolicy, so no tls");
+      }
     } else {
       TrafficPolicy p = policy.get();
       Optional<PortTrafficPolicy> pl =
@@ -56,13 +60,18 @@ record TlsPick(
         field = "trafficPolicy.portLevelSettings[port " + port.number() + "]";
         at = tls.map(t -> t.mode().span()).orElse(pl.get().span());
         if (tls.isPresent()) {
-          steps.add(name + " sets tls mode " + tls.get().effectiveMode() + " for port " + port.number()
-              + " in portLevelSettings (" + where(at) + ")");
+          if (steps != null) {
+            steps.add(name + " sets tls mode " + tls.get().effectiveMode() + " for port " + port.number()
+                + " in portLevelSettings (" + where(at) + ")");
+          }
         } else {
           dropped = p.tls().isPresent();
-          steps.add(name + " has a portLevelSettings entry for port " + port.number() + " (" + where(at)
-              + ") without tls; port-level settings replace the whole top-level policy, so tls is unset for port "
-              + port.number() + (dropped ? " (the top-level tls " + p.tls().get().effectiveMode() + " does not apply)" : ""));
+          if (steps != null) {
+            steps.add(name + " has a portLevelSettings entry for port " + port.number() + " (" + where(at)
+                + ") without tls; port-level settings replace the whole top-level policy, so tls is unset for port "
+                + port.number()
+                + (dropped ? " (the top-level tls " + p.tls().get().effectiveMode() + " does not apply)" : ""));
+          }
           field += ".tls";
         }
       } else {
@@ -70,10 +79,14 @@ record TlsPick(
         at = tls.map(t -> t.mode().span()).orElse(p.span());
         if (tls.isPresent()) {
           field = "trafficPolicy.tls.mode";
-          steps.add(name + " sets tls mode " + tls.get().effectiveMode() + " (" + where(at) + ")");
+          if (steps != null) {
+            steps.add(name + " sets tls mode " + tls.get().effectiveMode() + " (" + where(at) + ")");
+          }
         } else {
           field = "trafficPolicy.tls";
-          steps.add(name + " has a trafficPolicy (" + where(at) + ") without tls");
+          if (steps != null) {
+            steps.add(name + " has a trafficPolicy (" + where(at) + ") without tls");
+          }
         }
       }
     }
@@ -81,14 +94,18 @@ record TlsPick(
     if (subset.isPresent()) {
       MergedRule.SubsetRef ref = rule.subsets.get(subset.get());
       if (ref == null) {
-        steps.add("subset " + subset.get() + " is not defined in " + rule.describe());
+        if (steps != null) {
+          steps.add("subset " + subset.get() + " is not defined in " + rule.describe());
+        }
       } else if (ref.subset().trafficPolicy().isEmpty()) {
-        steps.add("subset " + subset.get() + " has no trafficPolicy and keeps the rule's settings");
+        if (steps != null) {
+          steps.add("subset " + subset.get() + " has no trafficPolicy and keeps the rule's settings");
+        }
       } else {
         TrafficPolicy sp = ref.subset().trafficPolicy().get();
         Optional<PortTrafficPolicy> spl = sp.portLevel(port.number());
         Optional<ClientTLSSettings> subTls = spl.isPresent() ? spl.get().tls() : sp.tls();
-        String sname = "subset " + subset.get() + " of " + DrIndex.name(ref.source());
+        String sname = explain ? "subset " + subset.get() + " of " + DrIndex.name(ref.source()) : "";
         SourceSpan subAt =
             subTls.map(t -> t.mode().span()).orElse(spl.map(PortTrafficPolicy::span).orElse(sp.span()));
         if (profile.subsetTlsLayered()) {
@@ -97,9 +114,14 @@ record TlsPick(
             source = ref.source();
             at = subAt;
             field = "subsets[" + subset.get() + "].trafficPolicy.tls.mode";
-            steps.add(sname + " sets tls mode " + subTls.get().effectiveMode() + " (" + where(subAt) + ")");
+            if (steps != null) {
+              steps.add(sname + " sets tls mode " + subTls.get().effectiveMode() + " (" + where(subAt) + ")");
+            }
           } else {
-            steps.add(sname + " sets no tls; Istio 1.0 applies it on top of the rule's policy, so the rule's tls stays");
+            if (steps != null) {
+              steps.add(sname + " sets no tls; Istio 1.0 applies it on top of the rule's policy, so the rule's tls"
+                  + " stays");
+            }
           }
         } else if (subTls.isPresent() || spl.isPresent() || policy.isEmpty()) {
           tls = subTls;
@@ -107,14 +129,20 @@ record TlsPick(
           at = subAt;
           if (subTls.isPresent()) {
             field = "subsets[" + subset.get() + "].trafficPolicy.tls.mode";
-            steps.add(sname + " sets tls mode " + subTls.get().effectiveMode() + " (" + where(subAt) + ")");
+            if (steps != null) {
+              steps.add(sname + " sets tls mode " + subTls.get().effectiveMode() + " (" + where(subAt) + ")");
+            }
           } else {
             field = "subsets[" + subset.get() + "].trafficPolicy.portLevelSettings[port " + port.number() + "]";
-            steps.add(sname + " has a portLevelSettings entry for port " + port.number() + " without tls ("
-                + where(subAt) + "); a subset port-level entry replaces tls too, so tls is unset");
+            if (steps != null) {
+              steps.add(sname + " has a portLevelSettings entry for port " + port.number() + " without tls ("
+                  + where(subAt) + "); a subset port-level entry replaces tls too, so tls is unset");
+            }
           }
         } else {
-          steps.add(sname + " has a trafficPolicy without tls and inherits the rule's tls");
+          if (steps != null) {
+            steps.add(sname + " has a trafficPolicy without tls and inherits the rule's tls");
+          }
         }
         if (policy.isPresent()) {
           Optional<TlsMode> sm = modeForEndpoints(sp, port.number());
@@ -129,7 +157,7 @@ record TlsPick(
       Optional<DestinationRule.LoadBalancerSettings> lb = pl.isPresent() ? pl.get().loadBalancer() : p.loadBalancer();
       return lb.map(l -> l.simple().value() == DestinationRule.LoadBalancerSimple.PASSTHROUGH).orElse(false);
     }).orElse(false);
-    return new TlsPick(tls, source, at, field, steps, dropped, endpointMode, passthrough);
+    return new TlsPick(tls, source, at, field, steps == null ? List.of() : steps, dropped, endpointMode, passthrough);
   }
 
   /** The endpoint builder's reading (§3.3): a port-level tls, else the top-level tls. */

@@ -45,6 +45,11 @@ public final class TlsResolver {
   private final ServerModes servers;
   private final ClientDecision clients;
   private final Map<HostName, List<VirtualService>> virtualServices = new HashMap<>();
+  /** Per host, each VirtualService of the mesh that names it, with its destinations to that host. */
+  private final Map<HostName, List<RoutedTo>> routedTo = new HashMap<>();
+
+  /** A VirtualService's route destinations whose expanded host is one registry host. */
+  private record RoutedTo(VirtualService vs, List<VirtualService.Destination> destinations) {}
   private final List<IgnoredConfig> notes = new ArrayList<>();
 
   private TlsResolver(MeshSnapshot snapshot, IstioVersion version) {
@@ -62,14 +67,30 @@ public final class TlsResolver {
       if (!vs.appliesToMesh()) {
         continue;
       }
+      Map<HostName, List<VirtualService.Destination>> byHost = new HashMap<>();
+      for (VirtualService.Destination dest : vs.allDestinations()) {
+        byHost.computeIfAbsent(HostName.expand(dest.host().value(), vs.namespace()), k -> new ArrayList<>()).add(dest);
+      }
       for (Located<String> h : vs.hosts()) {
-        virtualServices.computeIfAbsent(HostName.expand(h.value(), vs.namespace()), k -> new ArrayList<>()).add(vs);
+        HostName host = HostName.expand(h.value(), vs.namespace());
+        virtualServices.computeIfAbsent(host, k -> new ArrayList<>()).add(vs);
+        routedTo.computeIfAbsent(host, k -> new ArrayList<>())
+            .add(new RoutedTo(vs, List.copyOf(byHost.getOrDefault(host, List.of()))));
       }
     }
     notes.addAll(new IgnoredConfigFinder(snapshot, mesh, index, servers).find());
   }
 
-  /** The matrix of {@code snapshot} under the semantics of {@code version}. */
+  /**
+   * The matrix of {@code snapshot} under its own version, computed once per snapshot and shared by every caller, on
+   * any thread (see {@link MeshSnapshot#derived}).
+   */
+  public static TlsMatrix of(MeshSnapshot snapshot) {
+    Objects.requireNonNull(snapshot, "snapshot");
+    return snapshot.derived(TlsMatrix.class, s -> resolve(s, s.istioVersion()));
+  }
+
+  /** The matrix of {@code snapshot} under the semantics of {@code version}, computed afresh. */
   public static TlsMatrix resolve(MeshSnapshot snapshot, IstioVersion version) {
     Objects.requireNonNull(snapshot, "snapshot");
     Objects.requireNonNull(version, "version");
@@ -87,6 +108,8 @@ public final class TlsResolver {
 
   private String[] namespaceNames;
   private List<List<Workload>> clientsOf;
+  /** Per client namespace, the first client workload of each kind (sidecar, gateway), in workload order. */
+  private final List<List<Workload>> representativesOf = new ArrayList<>();
   private final List<DestinationGroups> table = new ArrayList<>();
   private final List<RouteGroup> allGroups = new ArrayList<>();
   private int evaluations;
@@ -127,11 +150,14 @@ public final class TlsResolver {
       List<Workload> clients = mesh.clients(namespaceNames[i]);
       clientsOf.add(clients);
       List<Boolean> kinds = new ArrayList<>();
+      List<Workload> firstOfKind = new ArrayList<>();
       for (Workload w : clients) {
         if (!kinds.contains(w.gateway())) {
           kinds.add(w.gateway());
+          firstOfKind.add(w);
         }
       }
+      representativesOf.add(List.copyOf(firstOfKind));
       int id = patternIds.computeIfAbsent(kinds, k -> patternIds.size());
       if (id == patternLists.size()) {
         patternLists.add(new ArrayList<>());
@@ -145,9 +171,10 @@ public final class TlsResolver {
     always.addAll(mesh.defaultDrExportTo);
 
     List<PendingNote> pending = new ArrayList<>();
+    SpecialSet specials = new SpecialSet(indexOf, namespaceNames.length);
     int di = 0;
     for (Destination d : mesh.destinations) {
-      int[] special = specialNamespaces(d, always, indexOf);
+      int[] special = specialNamespaces(d, always, specials);
       DestinationGroups dg = new DestinationGroups();
       for (int ni : special) {
         dg.special.put(ni, evaluate(ni, d, di, RouteGroup.Members.single(ni), pending));
@@ -181,8 +208,12 @@ public final class TlsResolver {
       rootCauses.add(new RootCause(first.verdict(), first.participants(), groups));
     }
     rootCauses.sort((a, b) -> RouteGroup.compareFirst(a.groups().get(0), b.groups().get(0)));
-    // the server sides (with their explanation lines) are not kept: a materialised route recomputes its own
+    // the memos are not kept with the matrix (the server sides hold explanation lines): a materialised route
+    // recomputes what it needs
     serverCache.clear();
+    withoutWinner.clear();
+    subsetEndpoints.clear();
+    index.clearMemos();
     List<RouteGroup> groupsView = Collections.unmodifiableList(allGroups);
     TlsMatrix.Table t =
         new TlsMatrix.Table() {
@@ -207,34 +238,74 @@ public final class TlsResolver {
   }
 
   /** The client namespaces (indexes, sorted) that may see {@code d} differently from their neighbours. */
-  private int[] specialNamespaces(Destination d, Set<String> always, Map<String, Integer> indexOf) {
-    Set<String> names = new HashSet<>(always);
+  private int[] specialNamespaces(Destination d, Set<String> always, SpecialSet names) {
+    always.forEach(names::add);
     names.add(d.namespace());
-    for (HostName h : DrIndex.candidates(d.host())) {
-      names.addAll(index.namespacesWithRulesFor(h));
-      names.addAll(index.exportNames(d.namespace(), h));
-      names.addAll(index.exportNames(mesh.rootNamespace, h));
+    for (HostName h : index.candidatesOf(d.host())) {
+      index.namespacesWithRulesFor(h).forEach(names::add);
+      index.exportNames(d.namespace(), h).forEach(names::add);
+      index.exportNames(mesh.rootNamespace, h).forEach(names::add);
     }
     for (VirtualService vs : virtualServices.getOrDefault(d.host(), List.of())) {
       names.add(vs.namespace());
-      vs.exportTo().forEach(e -> names.add(e.value()));
+      for (Located<String> e : vs.exportTo()) {
+        names.add(e.value());
+      }
     }
-    return names.stream().map(indexOf::get).filter(Objects::nonNull).mapToInt(Integer::intValue).sorted().toArray();
+    return names.sorted();
+  }
+
+  /**
+   * Client namespace indexes collected by name, each once (names that are no client namespace are skipped); reused
+   * from one destination to the next, {@link #sorted()} empties it.
+   */
+  private static final class SpecialSet {
+    private final Map<String, Integer> indexOf;
+    private final boolean[] marked;
+    private int[] items = new int[8];
+    private int size;
+
+    SpecialSet(Map<String, Integer> indexOf, int namespaces) {
+      this.indexOf = indexOf;
+      this.marked = new boolean[namespaces];
+    }
+
+    void add(String name) {
+      Integer i = indexOf.get(name);
+      if (i == null || marked[i]) {
+        return;
+      }
+      marked[i] = true;
+      if (size == items.length) {
+        items = java.util.Arrays.copyOf(items, size * 2);
+      }
+      items[size++] = i;
+    }
+
+    /** The indexes collected, sorted; the set is empty afterwards. */
+    int[] sorted() {
+      int[] out = java.util.Arrays.copyOf(items, size);
+      for (int k = 0; k < size; k++) {
+        marked[items[k]] = false;
+      }
+      size = 0;
+      java.util.Arrays.sort(out);
+      return out;
+    }
   }
 
   /** Computes the outcomes of client namespace {@code ni} toward {@code d}, one group per port and subset. */
   private List<RouteGroup> evaluate(
       int ni, Destination d, int di, RouteGroup.Members members, List<PendingNote> pending) {
     String clientNs = namespaceNames[ni];
-    List<Workload> clients = clientsOf.get(ni);
-    DrIndex.Lookup lookup = index.lookup(clientNs, d, Set.of());
+    DrIndex.Lookup lookup = index.lookup(clientNs, d, Set.of(), false);
     List<RouteGroup> out = new ArrayList<>();
     int seq = 0;
     Consumer<IgnoredConfig> sink =
         n -> pending.add(new PendingNote(ni, di, noteSequence++, n));
     for (Destination.Port port : d.ports()) {
       for (Optional<String> subset : subsets(clientNs, d, port)) {
-        Resolved r = resolveRoute(clientNs, clients, d, port, subset, lookup, sink, false);
+        Resolved r = resolveRoute(ni, d, port, subset, lookup, sink, false);
         evaluations++;
         RouteGroup g = new RouteGroup(expander, d, di, port, subset, seq++, r.route, r.participants, members);
         out.add(g);
@@ -251,9 +322,8 @@ public final class TlsResolver {
 
   private Resolved resolveMember(int ni, RouteGroup g) {
     String clientNs = namespaceNames[ni];
-    DrIndex.Lookup lookup = index.lookup(clientNs, g.destination, Set.of());
-    return resolveRoute(
-        clientNs, clientsOf.get(ni), g.destination, g.servicePort, g.subset(), lookup, n -> {}, true);
+    DrIndex.Lookup lookup = index.lookup(clientNs, g.destination, Set.of(), true);
+    return resolveRoute(ni, g.destination, g.servicePort, g.subset(), lookup, n -> {}, true);
   }
 
   private List<RouteGroup> groupsFor(int ni, int di) {
@@ -321,14 +391,11 @@ public final class TlsResolver {
     TreeSet<String> named = new TreeSet<>();
     boolean plain = false;
     boolean any = false;
-    for (VirtualService vs : virtualServices.getOrDefault(d.host(), List.of())) {
-      if (!visible(vs, clientNs)) {
+    for (RoutedTo routed : routedTo.getOrDefault(d.host(), List.of())) {
+      if (!visible(routed.vs(), clientNs)) {
         continue;
       }
-      for (VirtualService.Destination dest : vs.allDestinations()) {
-        if (!HostName.expand(dest.host().value(), vs.namespace()).equals(d.host())) {
-          continue;
-        }
+      for (VirtualService.Destination dest : routed.destinations()) {
         if (dest.port().isPresent() && dest.port().get().value() != port.number() && d.ports().size() > 1) {
           continue;
         }
@@ -375,14 +442,17 @@ public final class TlsResolver {
   private record Resolved(Route route, List<Participant> participants) {}
 
   private Resolved resolveRoute(
-      String clientNs,
-      List<Workload> clients,
+      int ni,
       Destination d,
       Destination.Port port,
       Optional<String> subset,
       DrIndex.Lookup lookup,
       Consumer<IgnoredConfig> sink,
       boolean explain) {
+    String clientNs = namespaceNames[ni];
+    // when no workloadSelector takes part, every client gets the same rule, so the first client of each kind stands
+    // for all (the (rule, gateway) pairs below would skip the others anyway)
+    List<Workload> clients = index.workloadIndependent(lookup) ? representativesOf.get(ni) : clientsOf.get(ni);
     Pair worst = null;
     // (rule, gateway) pairs already evaluated; rules by identity (a record's hash would walk the whole rule)
     List<DestinationRule> seenRules = new ArrayList<>();
@@ -396,15 +466,18 @@ public final class TlsResolver {
       }
       seenRules.add(rule);
       seenGateway.add(w.gateway());
-      Optional<TlsPick> pick = sel.rule().map(m -> TlsPick.of(m, port, subset, profile));
+      Optional<TlsPick> pick =
+          sel.rule().isPresent()
+              ? Optional.of(TlsPick.of(sel.rule().get(), port, subset, profile, explain))
+              : Optional.empty();
       noteShadowing(clientNs, d, w, sel, sink);
       if (d.external() || endpoints.isEmpty()) {
-        Pair p = pair(clientNs, w, d, port, sel, pick, Optional.empty(), endpoints);
+        Pair p = pair(clientNs, w, d, port, sel, pick, Optional.empty(), endpoints, explain);
         worst = worse(worst, p);
         continue;
       }
       for (Endpoint ep : endpoints) {
-        Pair p = pair(clientNs, w, d, port, sel, pick, Optional.of(ep), endpoints);
+        Pair p = pair(clientNs, w, d, port, sel, pick, Optional.of(ep), endpoints, explain);
         worst = worse(worst, p);
       }
     }
@@ -427,10 +500,60 @@ public final class TlsResolver {
     return b.verdict().ordinal() > a.verdict().ordinal() ? b : a;
   }
 
+  /** A client namespace, a destination and a winning merged rule (both by identity). */
+  private record WithoutKey(String clientNs, IdentityKey destination, IdentityKey winner) {}
+
+  private final Map<WithoutKey, DrIndex.Lookup> withoutWinner = new ConcurrentHashMap<>();
+
+  /**
+   * The lookup of {@code clientNs} for {@code d} without the rules of {@code winner}: what the winner replaced. The
+   * same for every port and subset of the destination, so computed once for a shared winner.
+   */
+  private DrIndex.Lookup lookupWithout(String clientNs, Destination d, MergedRule winner) {
+    if (!winner.shared) {
+      return index.lookup(clientNs, d, DrIndex.identitySet(winner.from), false);
+    }
+    WithoutKey key = new WithoutKey(clientNs, new IdentityKey(d), new IdentityKey(winner));
+    DrIndex.Lookup l = withoutWinner.get(key);
+    if (l == null) {
+      l = index.lookup(clientNs, d, DrIndex.identitySet(winner.from), false);
+      withoutWinner.putIfAbsent(key, l);
+    }
+    return l;
+  }
+
+  /** A destination (by identity) and a subset name. */
+  private record SubsetKey(IdentityKey destination, String subset) {}
+
+  /** An object compared by identity (a record's equals and hashCode would walk all of it). */
+  private record IdentityKey(Object value) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof IdentityKey k && k.value == value;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(value);
+    }
+  }
+
+  private final Map<SubsetKey, List<Endpoint>> subsetEndpoints = new ConcurrentHashMap<>();
+
   private List<Endpoint> endpoints(Destination d, Optional<String> subset) {
     if (subset.isEmpty() || d.external()) {
       return d.endpoints();
     }
+    SubsetKey key = new SubsetKey(new IdentityKey(d), subset.get());
+    List<Endpoint> known = subsetEndpoints.get(key);
+    if (known == null) {
+      known = computeEndpoints(d, subset);
+      subsetEndpoints.putIfAbsent(key, known);
+    }
+    return known;
+  }
+
+  private List<Endpoint> computeEndpoints(Destination d, Optional<String> subset) {
     Optional<Map<String, String>> labels = subsetLabels(d, subset.get());
     if (labels.isEmpty()) {
       return d.endpoints();
@@ -440,7 +563,7 @@ public final class TlsResolver {
   }
 
   private Optional<Map<String, String>> subsetLabels(Destination d, String subset) {
-    for (DrIndex.Lookup l : List.of(index.lookup(d.namespace(), d, Set.of()))) {
+    for (DrIndex.Lookup l : List.of(index.lookup(d.namespace(), d, Set.of(), false))) {
       for (MergedRule m : l.entries()) {
         MergedRule.SubsetRef ref = m.subsets.get(subset);
         if (ref != null) {
@@ -459,10 +582,11 @@ public final class TlsResolver {
       DrIndex.Selection sel,
       Optional<TlsPick> pick,
       Optional<Endpoint> endpoint,
-      List<Endpoint> all) {
+      List<Endpoint> all,
+      boolean explain) {
     int workloadPort = endpoint.map(e -> e.workloadPort(port.targetPort(), port.number())).orElse(port.number());
     ServerSide server = serverSide(d, port, endpoint, workloadPort);
-    ClientSide cs = clients.decide(client, d, port, sel, pick, endpoint, server, all);
+    ClientSide cs = clients.decide(client, d, port, sel, pick, endpoint, server, all, explain);
     Verdict v = VerdictMatrix.of(cs.tls(), server.mode(), cs.originationDropped(), port.tlsTyped(), d.external());
     if (cs.tls() == ClientTls.MUTUAL && meshIssuedCertificates(pick) && server.mode() != ServerMtls.DISABLE
         && server.mode() != ServerMtls.NONE) {
@@ -540,9 +664,9 @@ public final class TlsResolver {
     if (sel.shadowing().isEmpty()) {
       return;
     }
-    Set<DestinationRule> excluded = new HashSet<>();
+    Set<DestinationRule> excluded = DrIndex.identitySet(List.of());
     sel.shadowing().forEach(m -> excluded.addAll(m.from));
-    DrIndex.Lookup without = index.lookup(clientNs, d, excluded);
+    DrIndex.Lookup without = index.lookup(clientNs, d, excluded, false);
     DrIndex.Selection other = index.select(without, w);
     if (other.rule().isEmpty()) {
       return;
@@ -589,11 +713,11 @@ public final class TlsResolver {
     Optional<TlsPick> replacedPick = Optional.empty();
     if (p.selection().rule().isPresent()) {
       MergedRule winner = p.selection().rule().get();
-      DrIndex.Lookup without = index.lookup(clientNs, d, new HashSet<>(winner.from));
+      DrIndex.Lookup without = lookupWithout(clientNs, d, winner);
       DrIndex.Selection other = index.select(without, p.clientWorkload());
       if (other.rule().isPresent()) {
         MergedRule broader = other.rule().get();
-        replacedPick = Optional.of(TlsPick.of(broader, port, subset, profile));
+        replacedPick = Optional.of(TlsPick.of(broader, port, subset, profile, explain));
         replaced = Optional.of(Provenance.of(broader.first(), broader.first().nameSpan(), "spec.host"));
         if (explain) {
           ex.add(winner.describe() + " replaces the broader " + broader.describe() + " ("

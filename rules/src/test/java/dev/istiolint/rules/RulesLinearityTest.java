@@ -1,0 +1,339 @@
+package dev.istiolint.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.istiolint.core.LintRequest;
+import dev.istiolint.core.Linter;
+import dev.istiolint.core.SourceInput;
+import dev.istiolint.core.diag.RelatedLocation;
+import dev.istiolint.core.engine.MeshSnapshot;
+import dev.istiolint.core.model.IstioVersion;
+import dev.istiolint.core.model.Resource;
+import dev.istiolint.core.rule.LintRule;
+import dev.istiolint.core.rule.RuleContext;
+import dev.istiolint.core.source.SourceSpan;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No built-in rule compares all pairs: one namespace holding twice the services, workloads, policies, Sidecars and
+ * Gateways must cost all the rules together (with the TLS matrix) about twice as much.
+ *
+ * <p>As in core's {@code LinearityTest}: both sizes in one JVM after a warm-up, the best of several runs in process CPU
+ * time, and only the ratio checked, against 3 (between linear, 2, and quadratic, 4).
+ */
+class RulesLinearityTest {
+
+  private static final int N = 1_000;
+  private static final double BOUND = 3.0;
+  private static final int FILES = 10;
+
+  @Test
+  void allRulesOnOneNamespaceWithTwiceTheResourcesCostTwice() {
+    List<Resource> small = load(mesh(N));
+    List<Resource> large = load(mesh(2 * N));
+
+    double ratio = bestRatio(() -> analyse(small), () -> analyse(large));
+
+    assertThat(ratio).as("time(%d services) / time(%d)", 2 * N, N).isLessThan(BOUND);
+  }
+
+  /** A fresh snapshot, its TLS matrix and every built-in rule; the number of findings. */
+  private static Object analyse(List<Resource> resources) {
+    MeshSnapshot mesh = MeshSnapshot.of(resources, IstioVersion.LATEST, Optional.empty());
+    int[] findings = new int[1];
+    RuleContext ctx =
+        new RuleContext() {
+          @Override
+          public MeshSnapshot mesh() {
+            return mesh;
+          }
+
+          @Override
+          public IstioVersion istioVersion() {
+            return IstioVersion.LATEST;
+          }
+
+          @Override
+          public void report(Resource resource, SourceSpan span, String message, List<RelatedLocation> related) {
+            findings[0]++;
+          }
+
+          @Override
+          public void notApplicable(String reason) {}
+        };
+    for (LintRule rule : BuiltInRules.all()) {
+      rule.check(ctx);
+    }
+    return findings[0];
+  }
+
+  private static double bestRatio(Supplier<?> small, Supplier<?> large) {
+    small.get();
+    large.get();
+    double best = Double.MAX_VALUE;
+    for (int attempt = 0; attempt < 3 && best >= BOUND; attempt++) {
+      best = Math.min(best, (double) bestOf(3, large) / bestOf(3, small));
+    }
+    return best;
+  }
+
+  private static long bestOf(int runs, Supplier<?> work) {
+    long best = Long.MAX_VALUE;
+    for (int i = 0; i < runs; i++) {
+      long start = cpuNanos();
+      assertThat(work.get()).isNotNull();
+      best = Math.min(best, cpuNanos() - start);
+    }
+    return Math.max(best, 1);
+  }
+
+  private static long cpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      long t = os.getProcessCpuTime();
+      if (t >= 0) {
+        return t;
+      }
+    }
+    return System.nanoTime();
+  }
+
+  private static List<Resource> load(List<SourceInput> sources) {
+    LintRequest.Builder request = LintRequest.builder();
+    sources.forEach(request::source);
+    return Linter.lint(request.build()).snapshot().all();
+  }
+
+  /**
+   * One namespace with {@code count} services, each with its Deployment, DestinationRule, VirtualService, Sidecar
+   * (selector and egress hosts), workload PeerAuthentication, AuthorizationPolicies (in the namespace and in the root
+   * namespace, with principals), RequestAuthentication, Telemetry and Gateway (all on port 443, one host each), and
+   * one ingress gateway Deployment.
+   */
+  private static List<SourceInput> mesh(int count) {
+    List<SourceInput> files = new ArrayList<>();
+    files.add(
+        SourceInput.of(
+            "mesh.yaml",
+            """
+            apiVersion: v1
+            kind: Namespace
+            metadata:
+              name: big
+              labels:
+                istio-injection: enabled
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: ingressgateway
+              namespace: istio-system
+            spec:
+              selector:
+                matchLabels:
+                  istio: ingressgateway
+              template:
+                metadata:
+                  labels:
+                    istio: ingressgateway
+                spec:
+                  containers:
+                  - name: istio-proxy
+                    image: auto
+            """));
+    int perFile = count / FILES;
+    for (int f = 0; f < FILES; f++) {
+      StringBuilder b = new StringBuilder(perFile * 3000);
+      for (int i = f * perFile; i < (f + 1) * perFile; i++) {
+        b.append(String.format(Locale.ROOT, RESOURCES, i));
+      }
+      files.add(SourceInput.of("big-" + f + ".yaml", b.toString()));
+    }
+    return files;
+  }
+
+  private static final String RESOURCES =
+      """
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: svc-%1$d
+        namespace: big
+      spec:
+        selector:
+          app: svc-%1$d
+        ports:
+        - name: http
+          port: 8080
+          targetPort: 9080
+      ---
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: svc-%1$d
+        namespace: big
+      spec:
+        selector:
+          matchLabels:
+            app: svc-%1$d
+        template:
+          metadata:
+            labels:
+              app: svc-%1$d
+              version: v1
+          spec:
+            containers:
+            - name: app
+              image: app:1
+              ports:
+              - containerPort: 9080
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: DestinationRule
+      metadata:
+        name: svc-%1$d
+        namespace: big
+      spec:
+        host: svc-%1$d
+        trafficPolicy:
+          tls:
+            mode: ISTIO_MUTUAL
+        subsets:
+        - name: v1
+          labels:
+            version: v1
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: VirtualService
+      metadata:
+        name: svc-%1$d
+        namespace: big
+      spec:
+        hosts:
+        - svc-%1$d
+        - svc-%1$d.example.com
+        gateways:
+        - mesh
+        - istio-system/gw-%1$d
+        http:
+        - match:
+          - headers:
+              end-user:
+                exact: jason
+          route:
+          - destination:
+              host: svc-%1$d
+              subset: v1
+              port:
+                number: 8080
+        - route:
+          - destination:
+              host: svc-%1$d
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: Sidecar
+      metadata:
+        name: svc-%1$d
+        namespace: big
+      spec:
+        workloadSelector:
+          labels:
+            app: svc-%1$d
+        egress:
+        - hosts:
+          - ./svc-%1$d.big.svc.cluster.local
+          - istio-system/*
+      ---
+      apiVersion: security.istio.io/v1
+      kind: PeerAuthentication
+      metadata:
+        name: svc-%1$d
+        namespace: big
+      spec:
+        selector:
+          matchLabels:
+            app: svc-%1$d
+        mtls:
+          mode: DISABLE
+      ---
+      apiVersion: security.istio.io/v1
+      kind: AuthorizationPolicy
+      metadata:
+        name: svc-%1$d
+        namespace: big
+      spec:
+        selector:
+          matchLabels:
+            app: svc-%1$d
+        rules:
+        - from:
+          - source:
+              principals:
+              - cluster.local/ns/big/sa/svc-%1$d
+      ---
+      apiVersion: security.istio.io/v1
+      kind: AuthorizationPolicy
+      metadata:
+        name: root-svc-%1$d
+        namespace: istio-system
+      spec:
+        selector:
+          matchLabels:
+            app: svc-%1$d
+        rules:
+        - from:
+          - source:
+              namespaces:
+              - big
+      ---
+      apiVersion: security.istio.io/v1
+      kind: RequestAuthentication
+      metadata:
+        name: svc-%1$d
+        namespace: big
+      spec:
+        selector:
+          matchLabels:
+            app: svc-%1$d
+        jwtRules:
+        - issuer: https://issuer.example.com
+          jwksUri: https://issuer.example.com/jwks
+      ---
+      apiVersion: telemetry.istio.io/v1
+      kind: Telemetry
+      metadata:
+        name: svc-%1$d
+        namespace: big
+      spec:
+        selector:
+          matchLabels:
+            app: svc-%1$d
+        tracing:
+        - randomSamplingPercentage: 10
+      ---
+      apiVersion: networking.istio.io/v1
+      kind: Gateway
+      metadata:
+        name: gw-%1$d
+        namespace: istio-system
+      spec:
+        selector:
+          istio: ingressgateway
+        servers:
+        - port:
+            number: 443
+            name: https
+            protocol: HTTPS
+          hosts:
+          - svc-%1$d.example.com
+          tls:
+            mode: SIMPLE
+            credentialName: cert-%1$d
+      """;
+}
