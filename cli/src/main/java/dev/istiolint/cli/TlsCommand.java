@@ -39,7 +39,7 @@ final class TlsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LintResult result = Linter.lint(input.toRequest(top.stdin()).build());
-    TlsMatrix matrix = TlsResolver.resolve(result.snapshot(), result.istioVersion());
+    TlsMatrix matrix = TlsResolver.of(result.snapshot());
     List<Route> routes = matrix.routes(
         ns -> from == null || ns.equals(from),
         h -> host == null || h.equals(host) || h.startsWith(host + "."));

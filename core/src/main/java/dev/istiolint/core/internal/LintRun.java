@@ -342,8 +342,9 @@ public final class LintRun {
     Optional<LintRule> firstTls = rules.stream().filter(LintRun::readsTls).findFirst();
     Comparator<LintRule> start =
         Comparator.comparingInt(r -> firstTls.filter(t -> t == r).isPresent() ? 0 : readsTls(r) ? 2 : 1);
-    TlsOnce tls = new TlsOnce(snapshot, version);
-    List<RuleOutcome> outcomes = Parallel.map(rules, threads, start, rule -> check(rule, snapshot, version, tls));
+    List<RuleOutcome> outcomes = Parallel.map(rules, threads, start, rule -> check(rule, snapshot, version));
+    // a result the caller keeps holds the snapshot, not the TLS matrix and the rules' indexes as well
+    snapshot.releaseDerived();
     for (RuleOutcome outcome : outcomes) {
       findings.addAll(outcome.findings());
       outcome.failure().ifPresent(internalErrors::add);
@@ -359,9 +360,9 @@ public final class LintRun {
     return rule.meta().id().startsWith("TLS");
   }
 
-  private RuleOutcome check(LintRule rule, MeshSnapshot snapshot, IstioVersion version, TlsOnce tls) {
+  private RuleOutcome check(LintRule rule, MeshSnapshot snapshot, IstioVersion version) {
     RuleMeta meta = rule.meta();
-    Context ctx = new Context(meta, snapshot, version, tls);
+    Context ctx = new Context(meta, snapshot, version);
     try {
       rule.check(ctx);
       return new RuleOutcome(ctx.found, Optional.empty(), Optional.ofNullable(ctx.notRun));
@@ -385,27 +386,6 @@ public final class LintRun {
     }
   }
 
-  /** The effective-TLS matrix of a run, built once by the first rule that asks, whichever thread it runs on. */
-  private static final class TlsOnce {
-    private final MeshSnapshot snapshot;
-    private final IstioVersion version;
-    private TlsMatrix matrix;
-
-    TlsOnce(MeshSnapshot snapshot, IstioVersion version) {
-      this.snapshot = snapshot;
-      this.version = version;
-    }
-
-    TlsMatrix get() {
-      synchronized (this) {
-        if (matrix == null) {
-          matrix = TlsResolver.resolve(snapshot, version);
-        }
-        return matrix;
-      }
-    }
-  }
-
   private List<Diagnostic> applyOverrides(List<Diagnostic> in) {
     List<Diagnostic> out = new ArrayList<>(in.size());
     for (Diagnostic d : in) {
@@ -423,16 +403,14 @@ public final class LintRun {
     private final RuleMeta meta;
     private final MeshSnapshot snapshot;
     private final IstioVersion version;
-    private final TlsOnce tls;
     private final List<Diagnostic> found = new ArrayList<>();
     private Resource lastResource;
     private String notRun;
 
-    Context(RuleMeta meta, MeshSnapshot snapshot, IstioVersion version, TlsOnce tls) {
+    Context(RuleMeta meta, MeshSnapshot snapshot, IstioVersion version) {
       this.meta = meta;
       this.snapshot = snapshot;
       this.version = version;
-      this.tls = tls;
     }
 
     @Override
@@ -447,7 +425,7 @@ public final class LintRun {
 
     @Override
     public TlsMatrix tls() {
-      return tls.get();
+      return TlsResolver.of(snapshot); // built once per snapshot, whichever thread asks first; the others wait
     }
 
     @Override
