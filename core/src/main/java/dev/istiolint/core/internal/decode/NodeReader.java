@@ -22,6 +22,13 @@ final class NodeReader {
 
   static final NodeReader DIRECT = new NodeReader(UnaryOperator.identity());
 
+  /**
+   * Boxed ints from 0 to 65535 (ports, weights, percentages), one object each: a mesh repeats the same few numbers
+   * thousands of times, and the model keeps every one. Filled on first use; the race is benign (an Integer is
+   * immutable, so any thread sees a complete one, at worst a second equal one).
+   */
+  private static final Integer[] BOXED = new Integer[1 << 16];
+
   private final UnaryOperator<SourceSpan> mapper;
 
   NodeReader(UnaryOperator<SourceSpan> mapper) {
@@ -200,7 +207,19 @@ final class NodeReader {
     if (acc > Integer.MAX_VALUE || acc < Integer.MIN_VALUE) {
       return Optional.empty();
     }
-    return Optional.of((int) acc);
+    return Optional.of(box((int) acc));
+  }
+
+  static Integer box(int v) {
+    if (v < 0 || v >= BOXED.length) {
+      return v;
+    }
+    Integer b = BOXED[v];
+    if (b == null) {
+      b = v;
+      BOXED[v] = b;
+    }
+    return b;
   }
 
   static Optional<Boolean> parseBool(String v) {
