@@ -49,25 +49,111 @@ public record DestinationRule(
   }
 
   /** {@code trafficPolicy} (top level, or of a subset). Presence of each part is what the TLS merge rules need. */
-  public record TrafficPolicy(
-      Optional<ClientTLSSettings> tls,
-      Optional<SourceSpan> connectionPool,
-      Optional<SourceSpan> outlierDetection,
-      Optional<LoadBalancerSettings> loadBalancer,
-      List<PortTrafficPolicy> portLevelSettings,
-      Optional<SourceSpan> tunnel,
-      Optional<SourceSpan> proxyProtocol,
-      SourceSpan span) {
+  public static final class TrafficPolicy {
 
-    public TrafficPolicy {
-      Objects.requireNonNull(tls, "tls");
-      Objects.requireNonNull(connectionPool, "connectionPool");
-      Objects.requireNonNull(outlierDetection, "outlierDetection");
-      Objects.requireNonNull(loadBalancer, "loadBalancer");
-      portLevelSettings = List.copyOf(portLevelSettings);
-      Objects.requireNonNull(tunnel, "tunnel");
-      Objects.requireNonNull(proxyProtocol, "proxyProtocol");
-      Objects.requireNonNull(span, "span");
+    private final ClientTLSSettings tls;
+    private final SourceSpan connectionPool;
+    private final SourceSpan outlierDetection;
+    private final LoadBalancerSettings loadBalancer;
+    private final List<PortTrafficPolicy> portLevelSettings;
+    private final SourceSpan tunnel;
+    private final SourceSpan proxyProtocol;
+    private final SourceSpan span;
+
+    public TrafficPolicy(
+        Optional<ClientTLSSettings> tls,
+        Optional<SourceSpan> connectionPool,
+        Optional<SourceSpan> outlierDetection,
+        Optional<LoadBalancerSettings> loadBalancer,
+        List<PortTrafficPolicy> portLevelSettings,
+        Optional<SourceSpan> tunnel,
+        Optional<SourceSpan> proxyProtocol,
+        SourceSpan span) {
+      this.tls = tls.orElse(null);
+      this.connectionPool = connectionPool.orElse(null);
+      this.outlierDetection = outlierDetection.orElse(null);
+      this.loadBalancer = loadBalancer.orElse(null);
+      this.portLevelSettings = List.copyOf(portLevelSettings);
+      this.tunnel = tunnel.orElse(null);
+      this.proxyProtocol = proxyProtocol.orElse(null);
+      this.span = Objects.requireNonNull(span, "span");
+    }
+
+    public Optional<ClientTLSSettings> tls() {
+      return Optional.ofNullable(tls);
+    }
+
+    public Optional<SourceSpan> connectionPool() {
+      return Optional.ofNullable(connectionPool);
+    }
+
+    public Optional<SourceSpan> outlierDetection() {
+      return Optional.ofNullable(outlierDetection);
+    }
+
+    public Optional<LoadBalancerSettings> loadBalancer() {
+      return Optional.ofNullable(loadBalancer);
+    }
+
+    public List<PortTrafficPolicy> portLevelSettings() {
+      return portLevelSettings;
+    }
+
+    public Optional<SourceSpan> tunnel() {
+      return Optional.ofNullable(tunnel);
+    }
+
+    public Optional<SourceSpan> proxyProtocol() {
+      return Optional.ofNullable(proxyProtocol);
+    }
+
+    public SourceSpan span() {
+      return span;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (o == this) {
+        return true;
+      }
+      return o instanceof TrafficPolicy other
+          && Objects.equals(tls, other.tls)
+          && Objects.equals(connectionPool, other.connectionPool)
+          && Objects.equals(outlierDetection, other.outlierDetection)
+          && Objects.equals(loadBalancer, other.loadBalancer)
+          && portLevelSettings.equals(other.portLevelSettings)
+          && Objects.equals(tunnel, other.tunnel)
+          && Objects.equals(proxyProtocol, other.proxyProtocol)
+          && span.equals(other.span);
+    }
+
+    /** The record's hash code: each component folded in as {@code h * 31 + hash(component)}. */
+    @Override
+    public int hashCode() {
+      int h = 0;
+      h = h * 31 + Objects.hashCode(tls);
+      h = h * 31 + Objects.hashCode(connectionPool);
+      h = h * 31 + Objects.hashCode(outlierDetection);
+      h = h * 31 + Objects.hashCode(loadBalancer);
+      h = h * 31 + portLevelSettings.hashCode();
+      h = h * 31 + Objects.hashCode(tunnel);
+      h = h * 31 + Objects.hashCode(proxyProtocol);
+      h = h * 31 + span.hashCode();
+      return h;
+    }
+
+    @Override
+    public String toString() {
+      return "TrafficPolicy["
+          + "tls=" + tls()
+          + ", connectionPool=" + connectionPool()
+          + ", outlierDetection=" + outlierDetection()
+          + ", loadBalancer=" + loadBalancer()
+          + ", portLevelSettings=" + portLevelSettings
+          + ", tunnel=" + tunnel()
+          + ", proxyProtocol=" + proxyProtocol()
+          + ", span=" + span
+          + "]";
     }
 
     /** The first port-level entry whose {@code port.number} is {@code servicePort} (Istio takes the first). */
@@ -90,7 +176,6 @@ public record DestinationRule(
       return Optional.empty();
     }
   }
-
   /** One {@code portLevelSettings} entry. */
   public record PortTrafficPolicy(
       PortSelector port,
