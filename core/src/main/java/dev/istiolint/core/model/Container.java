@@ -42,7 +42,10 @@ public record Container(
     private final Located<String> name;
     private final Located<Integer> containerPort;
     private final Located<String> protocol;
-    private final SourceSpan span;
+    /** The file (positions in {@link #spanPositions}) or the span itself, see {@link PackedSpan}. */
+    private final Object spanAt;
+
+    private final long spanPositions;
 
     public ContainerPort(
         Optional<Located<String>> name,
@@ -52,7 +55,8 @@ public record Container(
       this.name = name.orElse(null);
       this.containerPort = Objects.requireNonNull(containerPort, "containerPort");
       this.protocol = protocol.orElse(null);
-      this.span = Objects.requireNonNull(span, "span");
+      this.spanPositions = PackedSpan.pack(Objects.requireNonNull(span, "span"));
+      this.spanAt = PackedSpan.where(span, spanPositions);
     }
 
     public Optional<Located<String>> name() {
@@ -68,7 +72,7 @@ public record Container(
     }
 
     public SourceSpan span() {
-      return span;
+      return PackedSpan.unpack(spanAt, spanPositions);
     }
 
     @Override
@@ -80,7 +84,8 @@ public record Container(
           && Objects.equals(name, other.name)
           && containerPort.equals(other.containerPort)
           && Objects.equals(protocol, other.protocol)
-          && span.equals(other.span);
+          && spanPositions == other.spanPositions
+          && spanAt.equals(other.spanAt);
     }
 
     /** The record's hash code: each component folded in as {@code h * 31 + hash(component)}. */
@@ -90,7 +95,7 @@ public record Container(
       h = h * 31 + Objects.hashCode(name);
       h = h * 31 + containerPort.hashCode();
       h = h * 31 + Objects.hashCode(protocol);
-      h = h * 31 + span.hashCode();
+      h = h * 31 + PackedSpan.hash(spanAt, spanPositions);
       return h;
     }
 
@@ -100,7 +105,8 @@ public record Container(
           + "name=" + name()
           + ", containerPort=" + containerPort
           + ", protocol=" + protocol()
-          + ", span=" + span
+          + ", span=" + span()
           + "]";
     }
-  }}
+  }
+}

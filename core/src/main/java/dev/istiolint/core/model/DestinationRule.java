@@ -58,7 +58,10 @@ public record DestinationRule(
     private final List<PortTrafficPolicy> portLevelSettings;
     private final SourceSpan tunnel;
     private final SourceSpan proxyProtocol;
-    private final SourceSpan span;
+    /** The file (positions in {@link #spanPositions}) or the span itself, see {@link PackedSpan}. */
+    private final Object spanAt;
+
+    private final long spanPositions;
 
     public TrafficPolicy(
         Optional<ClientTLSSettings> tls,
@@ -76,7 +79,8 @@ public record DestinationRule(
       this.portLevelSettings = List.copyOf(portLevelSettings);
       this.tunnel = tunnel.orElse(null);
       this.proxyProtocol = proxyProtocol.orElse(null);
-      this.span = Objects.requireNonNull(span, "span");
+      this.spanPositions = PackedSpan.pack(Objects.requireNonNull(span, "span"));
+      this.spanAt = PackedSpan.where(span, spanPositions);
     }
 
     public Optional<ClientTLSSettings> tls() {
@@ -108,7 +112,7 @@ public record DestinationRule(
     }
 
     public SourceSpan span() {
-      return span;
+      return PackedSpan.unpack(spanAt, spanPositions);
     }
 
     @Override
@@ -124,7 +128,8 @@ public record DestinationRule(
           && portLevelSettings.equals(other.portLevelSettings)
           && Objects.equals(tunnel, other.tunnel)
           && Objects.equals(proxyProtocol, other.proxyProtocol)
-          && span.equals(other.span);
+          && spanPositions == other.spanPositions
+          && spanAt.equals(other.spanAt);
     }
 
     /** The record's hash code: each component folded in as {@code h * 31 + hash(component)}. */
@@ -138,7 +143,7 @@ public record DestinationRule(
       h = h * 31 + portLevelSettings.hashCode();
       h = h * 31 + Objects.hashCode(tunnel);
       h = h * 31 + Objects.hashCode(proxyProtocol);
-      h = h * 31 + span.hashCode();
+      h = h * 31 + PackedSpan.hash(spanAt, spanPositions);
       return h;
     }
 
@@ -152,7 +157,7 @@ public record DestinationRule(
           + ", portLevelSettings=" + portLevelSettings
           + ", tunnel=" + tunnel()
           + ", proxyProtocol=" + proxyProtocol()
-          + ", span=" + span
+          + ", span=" + span()
           + "]";
     }
 
@@ -176,6 +181,7 @@ public record DestinationRule(
       return Optional.empty();
     }
   }
+
   /** One {@code portLevelSettings} entry. */
   public record PortTrafficPolicy(
       PortSelector port,

@@ -97,7 +97,10 @@ public record Service(
     private final Located<String> protocol;
     private final Located<String> appProtocol;
     private final Located<Integer> nodePort;
-    private final SourceSpan span;
+    /** The file (positions in {@link #spanPositions}) or the span itself, see {@link PackedSpan}. */
+    private final Object spanAt;
+
+    private final long spanPositions;
 
     public ServicePort(
         Optional<Located<String>> name,
@@ -113,7 +116,8 @@ public record Service(
       this.protocol = protocol.orElse(null);
       this.appProtocol = appProtocol.orElse(null);
       this.nodePort = nodePort.orElse(null);
-      this.span = Objects.requireNonNull(span, "span");
+      this.spanPositions = PackedSpan.pack(Objects.requireNonNull(span, "span"));
+      this.spanAt = PackedSpan.where(span, spanPositions);
     }
 
     public Optional<Located<String>> name() {
@@ -141,7 +145,7 @@ public record Service(
     }
 
     public SourceSpan span() {
-      return span;
+      return PackedSpan.unpack(spanAt, spanPositions);
     }
 
     @Override
@@ -156,7 +160,8 @@ public record Service(
           && Objects.equals(protocol, other.protocol)
           && Objects.equals(appProtocol, other.appProtocol)
           && Objects.equals(nodePort, other.nodePort)
-          && span.equals(other.span);
+          && spanPositions == other.spanPositions
+          && spanAt.equals(other.spanAt);
     }
 
     /** The record's hash code: each component folded in as {@code h * 31 + hash(component)}. */
@@ -169,7 +174,7 @@ public record Service(
       h = h * 31 + Objects.hashCode(protocol);
       h = h * 31 + Objects.hashCode(appProtocol);
       h = h * 31 + Objects.hashCode(nodePort);
-      h = h * 31 + span.hashCode();
+      h = h * 31 + PackedSpan.hash(spanAt, spanPositions);
       return h;
     }
 
@@ -182,7 +187,7 @@ public record Service(
           + ", protocol=" + protocol()
           + ", appProtocol=" + appProtocol()
           + ", nodePort=" + nodePort()
-          + ", span=" + span
+          + ", span=" + span()
           + "]";
     }
 
@@ -195,4 +200,5 @@ public record Service(
     public String nameOrEmpty() {
       return name != null ? name.value() : "";
     }
-  }}
+  }
+}

@@ -77,7 +77,10 @@ public record VirtualService(
     private final Delegate delegate;
     private final SourceSpan redirect;
     private final SourceSpan directResponse;
-    private final SourceSpan span;
+    /** The file (positions in {@link #spanPositions}) or the span itself, see {@link PackedSpan}. */
+    private final Object spanAt;
+
+    private final long spanPositions;
     private final Located<Integer> faultDelayPercent;
 
     public Route(
@@ -99,7 +102,8 @@ public record VirtualService(
       this.delegate = delegate.orElse(null);
       this.redirect = redirect.orElse(null);
       this.directResponse = directResponse.orElse(null);
-      this.span = Objects.requireNonNull(span, "span");
+      this.spanPositions = PackedSpan.pack(Objects.requireNonNull(span, "span"));
+      this.spanAt = PackedSpan.where(span, spanPositions);
       this.faultDelayPercent = faultDelayPercent.orElse(null);
     }
 
@@ -136,7 +140,7 @@ public record VirtualService(
     }
 
     public SourceSpan span() {
-      return span;
+      return PackedSpan.unpack(spanAt, spanPositions);
     }
 
     public Optional<Located<Integer>> faultDelayPercent() {
@@ -157,7 +161,8 @@ public record VirtualService(
           && Objects.equals(delegate, other.delegate)
           && Objects.equals(redirect, other.redirect)
           && Objects.equals(directResponse, other.directResponse)
-          && span.equals(other.span)
+          && spanPositions == other.spanPositions
+          && spanAt.equals(other.spanAt)
           && Objects.equals(faultDelayPercent, other.faultDelayPercent);
     }
 
@@ -173,7 +178,7 @@ public record VirtualService(
       h = h * 31 + Objects.hashCode(delegate);
       h = h * 31 + Objects.hashCode(redirect);
       h = h * 31 + Objects.hashCode(directResponse);
-      h = h * 31 + span.hashCode();
+      h = h * 31 + PackedSpan.hash(spanAt, spanPositions);
       h = h * 31 + Objects.hashCode(faultDelayPercent);
       return h;
     }
@@ -189,7 +194,7 @@ public record VirtualService(
           + ", delegate=" + delegate()
           + ", redirect=" + redirect()
           + ", directResponse=" + directResponse()
-          + ", span=" + span
+          + ", span=" + span()
           + ", faultDelayPercent=" + faultDelayPercent()
           + "]";
     }
@@ -207,8 +212,7 @@ public record VirtualService(
         SourceSpan span) {
       this(kind, name, match, route, mirror, delegate, redirect, directResponse, span, Optional.empty());
     }
-  }
-  /**
+  }  /**
    * A match condition ({@code HTTPMatchRequest}, {@code L4MatchAttributes} or {@code TLSMatchAttributes}): the parts
    * the analyses read. {@code uri} is kept as {@code prefix|exact|regex} plus value. {@code conditions} is every
    * condition of the match except its {@code name}, in a canonical text form (keys sorted), so that two matches
@@ -264,7 +268,10 @@ public record VirtualService(
 
     private final Destination destination;
     private final Located<Integer> weight;
-    private final SourceSpan span;
+    /** The file (positions in {@link #spanPositions}) or the span itself, see {@link PackedSpan}. */
+    private final Object spanAt;
+
+    private final long spanPositions;
 
     public RouteDestination(
         Destination destination,
@@ -272,7 +279,8 @@ public record VirtualService(
         SourceSpan span) {
       this.destination = Objects.requireNonNull(destination, "destination");
       this.weight = weight.orElse(null);
-      this.span = Objects.requireNonNull(span, "span");
+      this.spanPositions = PackedSpan.pack(Objects.requireNonNull(span, "span"));
+      this.spanAt = PackedSpan.where(span, spanPositions);
     }
 
     public Destination destination() {
@@ -284,7 +292,7 @@ public record VirtualService(
     }
 
     public SourceSpan span() {
-      return span;
+      return PackedSpan.unpack(spanAt, spanPositions);
     }
 
     @Override
@@ -295,7 +303,8 @@ public record VirtualService(
       return o instanceof RouteDestination other
           && destination.equals(other.destination)
           && Objects.equals(weight, other.weight)
-          && span.equals(other.span);
+          && spanPositions == other.spanPositions
+          && spanAt.equals(other.spanAt);
     }
 
     /** The record's hash code: each component folded in as {@code h * 31 + hash(component)}. */
@@ -304,7 +313,7 @@ public record VirtualService(
       int h = 0;
       h = h * 31 + destination.hashCode();
       h = h * 31 + Objects.hashCode(weight);
-      h = h * 31 + span.hashCode();
+      h = h * 31 + PackedSpan.hash(spanAt, spanPositions);
       return h;
     }
 
@@ -313,17 +322,19 @@ public record VirtualService(
       return "RouteDestination["
           + "destination=" + destination
           + ", weight=" + weight()
-          + ", span=" + span
+          + ", span=" + span()
           + "]";
     }
-  }
-  /** {@code Destination}: host as written (short names expand in the VirtualService's namespace), subset, port. */
+  }  /** {@code Destination}: host as written (short names expand in the VirtualService's namespace), subset, port. */
   public static final class Destination {
 
     private final Located<String> host;
     private final Located<String> subset;
     private final Located<Integer> port;
-    private final SourceSpan span;
+    /** The file (positions in {@link #spanPositions}) or the span itself, see {@link PackedSpan}. */
+    private final Object spanAt;
+
+    private final long spanPositions;
 
     public Destination(
         Located<String> host,
@@ -333,7 +344,8 @@ public record VirtualService(
       this.host = Objects.requireNonNull(host, "host");
       this.subset = subset.orElse(null);
       this.port = port.orElse(null);
-      this.span = Objects.requireNonNull(span, "span");
+      this.spanPositions = PackedSpan.pack(Objects.requireNonNull(span, "span"));
+      this.spanAt = PackedSpan.where(span, spanPositions);
     }
 
     public Located<String> host() {
@@ -349,7 +361,7 @@ public record VirtualService(
     }
 
     public SourceSpan span() {
-      return span;
+      return PackedSpan.unpack(spanAt, spanPositions);
     }
 
     @Override
@@ -361,7 +373,8 @@ public record VirtualService(
           && host.equals(other.host)
           && Objects.equals(subset, other.subset)
           && Objects.equals(port, other.port)
-          && span.equals(other.span);
+          && spanPositions == other.spanPositions
+          && spanAt.equals(other.spanAt);
     }
 
     /** The record's hash code: each component folded in as {@code h * 31 + hash(component)}. */
@@ -371,7 +384,7 @@ public record VirtualService(
       h = h * 31 + host.hashCode();
       h = h * 31 + Objects.hashCode(subset);
       h = h * 31 + Objects.hashCode(port);
-      h = h * 31 + span.hashCode();
+      h = h * 31 + PackedSpan.hash(spanAt, spanPositions);
       return h;
     }
 
@@ -381,11 +394,10 @@ public record VirtualService(
           + "host=" + host
           + ", subset=" + subset()
           + ", port=" + port()
-          + ", span=" + span
+          + ", span=" + span()
           + "]";
     }
-  }
-  /** {@code delegate}: another VirtualService by name and namespace. */
+  }  /** {@code delegate}: another VirtualService by name and namespace. */
   public record Delegate(Located<String> name, Optional<Located<String>> namespace, SourceSpan span) {
     public Delegate {
       Objects.requireNonNull(name, "name");
