@@ -24,10 +24,12 @@ final class NodeReader {
 
   /**
    * Boxed ints from 0 to 65535 (ports, weights, percentages), one object each: a mesh repeats the same few numbers
-   * thousands of times, and the model keeps every one. Filled on first use; the race is benign (an Integer is
-   * immutable, so any thread sees a complete one, at worst a second equal one).
+   * thousands of times, and the model keeps every one. In chunks of 1,024 made on first use, so the few ranges a mesh
+   * uses cost a few KB. The races are benign: a chunk or an Integer made twice is equal, and an Integer is immutable.
    */
-  private static final Integer[] BOXED = new Integer[1 << 16];
+  private static final Integer[][] BOXED = new Integer[64][];
+
+  private static final int CHUNK_BITS = 10;
 
   private final UnaryOperator<SourceSpan> mapper;
 
@@ -211,13 +213,19 @@ final class NodeReader {
   }
 
   static Integer box(int v) {
-    if (v < 0 || v >= BOXED.length) {
+    if (v < 0 || v >= BOXED.length << CHUNK_BITS) {
       return v;
     }
-    Integer b = BOXED[v];
+    Integer[] chunk = BOXED[v >>> CHUNK_BITS];
+    if (chunk == null) {
+      chunk = new Integer[1 << CHUNK_BITS];
+      BOXED[v >>> CHUNK_BITS] = chunk;
+    }
+    int i = v & ((1 << CHUNK_BITS) - 1);
+    Integer b = chunk[i];
     if (b == null) {
       b = v;
-      BOXED[v] = b;
+      chunk[i] = b;
     }
     return b;
   }
