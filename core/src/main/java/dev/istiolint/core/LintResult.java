@@ -3,6 +3,7 @@ package dev.istiolint.core;
 import dev.istiolint.core.diag.Diagnostic;
 import dev.istiolint.core.diag.Severity;
 import dev.istiolint.core.engine.MeshSnapshot;
+import dev.istiolint.core.internal.suppress.SourceLines;
 import dev.istiolint.core.model.IstioVersion;
 import dev.istiolint.core.rule.CoreRules;
 import java.util.Collections;
@@ -47,7 +48,7 @@ public record LintResult(
     missingPaths = List.copyOf(missingPaths);
     files = List.copyOf(files);
     Map<String, List<String>> lines = new TreeMap<>();
-    sourceLines.forEach((k, v) -> lines.put(k, List.copyOf(v)));
+    sourceLines.forEach((k, v) -> lines.put(k, SourceLines.copyOf(v)));
     sourceLines = Collections.unmodifiableMap(lines);
   }
 

@@ -49,25 +49,116 @@ public record DestinationRule(
   }
 
   /** {@code trafficPolicy} (top level, or of a subset). Presence of each part is what the TLS merge rules need. */
-  public record TrafficPolicy(
-      Optional<ClientTLSSettings> tls,
-      Optional<SourceSpan> connectionPool,
-      Optional<SourceSpan> outlierDetection,
-      Optional<LoadBalancerSettings> loadBalancer,
-      List<PortTrafficPolicy> portLevelSettings,
-      Optional<SourceSpan> tunnel,
-      Optional<SourceSpan> proxyProtocol,
-      SourceSpan span) {
+  public static final class TrafficPolicy {
 
-    public TrafficPolicy {
-      Objects.requireNonNull(tls, "tls");
-      Objects.requireNonNull(connectionPool, "connectionPool");
-      Objects.requireNonNull(outlierDetection, "outlierDetection");
-      Objects.requireNonNull(loadBalancer, "loadBalancer");
-      portLevelSettings = List.copyOf(portLevelSettings);
-      Objects.requireNonNull(tunnel, "tunnel");
-      Objects.requireNonNull(proxyProtocol, "proxyProtocol");
-      Objects.requireNonNull(span, "span");
+    private final ClientTLSSettings tls;
+    private final SourceSpan connectionPool;
+    private final SourceSpan outlierDetection;
+    private final LoadBalancerSettings loadBalancer;
+    private final List<PortTrafficPolicy> portLevelSettings;
+    private final SourceSpan tunnel;
+    private final SourceSpan proxyProtocol;
+    /** The file (positions in {@link #spanPositions}) or the span itself, see {@link PackedSpan}. */
+    private final Object spanAt;
+
+    private final long spanPositions;
+
+    public TrafficPolicy(
+        Optional<ClientTLSSettings> tls,
+        Optional<SourceSpan> connectionPool,
+        Optional<SourceSpan> outlierDetection,
+        Optional<LoadBalancerSettings> loadBalancer,
+        List<PortTrafficPolicy> portLevelSettings,
+        Optional<SourceSpan> tunnel,
+        Optional<SourceSpan> proxyProtocol,
+        SourceSpan span) {
+      this.tls = tls.orElse(null);
+      this.connectionPool = connectionPool.orElse(null);
+      this.outlierDetection = outlierDetection.orElse(null);
+      this.loadBalancer = loadBalancer.orElse(null);
+      this.portLevelSettings = List.copyOf(portLevelSettings);
+      this.tunnel = tunnel.orElse(null);
+      this.proxyProtocol = proxyProtocol.orElse(null);
+      this.spanPositions = PackedSpan.pack(Objects.requireNonNull(span, "span"));
+      this.spanAt = PackedSpan.where(span, spanPositions);
+    }
+
+    public Optional<ClientTLSSettings> tls() {
+      return Optional.ofNullable(tls);
+    }
+
+    public Optional<SourceSpan> connectionPool() {
+      return Optional.ofNullable(connectionPool);
+    }
+
+    public Optional<SourceSpan> outlierDetection() {
+      return Optional.ofNullable(outlierDetection);
+    }
+
+    public Optional<LoadBalancerSettings> loadBalancer() {
+      return Optional.ofNullable(loadBalancer);
+    }
+
+    public List<PortTrafficPolicy> portLevelSettings() {
+      return portLevelSettings;
+    }
+
+    public Optional<SourceSpan> tunnel() {
+      return Optional.ofNullable(tunnel);
+    }
+
+    public Optional<SourceSpan> proxyProtocol() {
+      return Optional.ofNullable(proxyProtocol);
+    }
+
+    public SourceSpan span() {
+      return PackedSpan.unpack(spanAt, spanPositions);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (o == this) {
+        return true;
+      }
+      return o instanceof TrafficPolicy other
+          && Objects.equals(tls, other.tls)
+          && Objects.equals(connectionPool, other.connectionPool)
+          && Objects.equals(outlierDetection, other.outlierDetection)
+          && Objects.equals(loadBalancer, other.loadBalancer)
+          && portLevelSettings.equals(other.portLevelSettings)
+          && Objects.equals(tunnel, other.tunnel)
+          && Objects.equals(proxyProtocol, other.proxyProtocol)
+          && spanPositions == other.spanPositions
+          && spanAt.equals(other.spanAt);
+    }
+
+    /** The record's hash code: each component folded in as {@code h * 31 + hash(component)}. */
+    @Override
+    public int hashCode() {
+      int h = 0;
+      h = h * 31 + Objects.hashCode(tls);
+      h = h * 31 + Objects.hashCode(connectionPool);
+      h = h * 31 + Objects.hashCode(outlierDetection);
+      h = h * 31 + Objects.hashCode(loadBalancer);
+      h = h * 31 + portLevelSettings.hashCode();
+      h = h * 31 + Objects.hashCode(tunnel);
+      h = h * 31 + Objects.hashCode(proxyProtocol);
+      h = h * 31 + PackedSpan.hash(spanAt, spanPositions);
+      return h;
+    }
+
+    @Override
+    public String toString() {
+      return "TrafficPolicy["
+          + "tls=" + tls()
+          + ", connectionPool=" + connectionPool()
+          + ", outlierDetection=" + outlierDetection()
+          + ", loadBalancer=" + loadBalancer()
+          + ", portLevelSettings=" + portLevelSettings
+          + ", tunnel=" + tunnel()
+          + ", proxyProtocol=" + proxyProtocol()
+          + ", span=" + span()
+          + "]";
     }
 
     /** The first port-level entry whose {@code port.number} is {@code servicePort} (Istio takes the first). */
@@ -141,13 +232,66 @@ public record DestinationRule(
   }
 
   /** {@code LoadBalancerSettings}: the {@code simple} policy ({@code UNSET} when absent) and consistentHash presence. */
-  public record LoadBalancerSettings(
-      Located<LoadBalancerSimple> simple, Optional<SourceSpan> consistentHash, SourceSpan span) {
+  public static final class LoadBalancerSettings {
 
-    public LoadBalancerSettings {
-      Objects.requireNonNull(simple, "simple");
-      Objects.requireNonNull(consistentHash, "consistentHash");
-      Objects.requireNonNull(span, "span");
+    private final Located<LoadBalancerSimple> simple;
+    private final SourceSpan consistentHash;
+    /** The file (positions in {@link #spanPositions}) or the span itself, see {@link PackedSpan}. */
+    private final Object spanAt;
+
+    private final long spanPositions;
+
+    public LoadBalancerSettings(
+        Located<LoadBalancerSimple> simple,
+        Optional<SourceSpan> consistentHash,
+        SourceSpan span) {
+      this.simple = Objects.requireNonNull(simple, "simple");
+      this.consistentHash = consistentHash.orElse(null);
+      this.spanPositions = PackedSpan.pack(Objects.requireNonNull(span, "span"));
+      this.spanAt = PackedSpan.where(span, spanPositions);
+    }
+
+    public Located<LoadBalancerSimple> simple() {
+      return simple;
+    }
+
+    public Optional<SourceSpan> consistentHash() {
+      return Optional.ofNullable(consistentHash);
+    }
+
+    public SourceSpan span() {
+      return PackedSpan.unpack(spanAt, spanPositions);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (o == this) {
+        return true;
+      }
+      return o instanceof LoadBalancerSettings other
+          && simple.equals(other.simple)
+          && Objects.equals(consistentHash, other.consistentHash)
+          && spanPositions == other.spanPositions
+          && spanAt.equals(other.spanAt);
+    }
+
+    /** The record's hash code: each component folded in as {@code h * 31 + hash(component)}. */
+    @Override
+    public int hashCode() {
+      int h = 0;
+      h = h * 31 + simple.hashCode();
+      h = h * 31 + Objects.hashCode(consistentHash);
+      h = h * 31 + PackedSpan.hash(spanAt, spanPositions);
+      return h;
+    }
+
+    @Override
+    public String toString() {
+      return "LoadBalancerSettings["
+          + "simple=" + simple
+          + ", consistentHash=" + consistentHash()
+          + ", span=" + span()
+          + "]";
     }
   }
 
@@ -163,14 +307,76 @@ public record DestinationRule(
   }
 
   /** One {@code subsets} entry. */
-  public record Subset(
-      Located<String> name, Map<String, Located<String>> labels, Optional<TrafficPolicy> trafficPolicy, SourceSpan span) {
+  public static final class Subset {
 
-    public Subset {
-      Objects.requireNonNull(name, "name");
-      labels = Map.copyOf(labels);
-      Objects.requireNonNull(trafficPolicy, "trafficPolicy");
-      Objects.requireNonNull(span, "span");
+    private final Located<String> name;
+    private final Map<String, Located<String>> labels;
+    private final TrafficPolicy trafficPolicy;
+    /** The file (positions in {@link #spanPositions}) or the span itself, see {@link PackedSpan}. */
+    private final Object spanAt;
+
+    private final long spanPositions;
+
+    public Subset(
+        Located<String> name,
+        Map<String, Located<String>> labels,
+        Optional<TrafficPolicy> trafficPolicy,
+        SourceSpan span) {
+      this.name = Objects.requireNonNull(name, "name");
+      this.labels = Map.copyOf(labels);
+      this.trafficPolicy = trafficPolicy.orElse(null);
+      this.spanPositions = PackedSpan.pack(Objects.requireNonNull(span, "span"));
+      this.spanAt = PackedSpan.where(span, spanPositions);
+    }
+
+    public Located<String> name() {
+      return name;
+    }
+
+    public Map<String, Located<String>> labels() {
+      return labels;
+    }
+
+    public Optional<TrafficPolicy> trafficPolicy() {
+      return Optional.ofNullable(trafficPolicy);
+    }
+
+    public SourceSpan span() {
+      return PackedSpan.unpack(spanAt, spanPositions);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (o == this) {
+        return true;
+      }
+      return o instanceof Subset other
+          && name.equals(other.name)
+          && labels.equals(other.labels)
+          && Objects.equals(trafficPolicy, other.trafficPolicy)
+          && spanPositions == other.spanPositions
+          && spanAt.equals(other.spanAt);
+    }
+
+    /** The record's hash code: each component folded in as {@code h * 31 + hash(component)}. */
+    @Override
+    public int hashCode() {
+      int h = 0;
+      h = h * 31 + name.hashCode();
+      h = h * 31 + labels.hashCode();
+      h = h * 31 + Objects.hashCode(trafficPolicy);
+      h = h * 31 + PackedSpan.hash(spanAt, spanPositions);
+      return h;
+    }
+
+    @Override
+    public String toString() {
+      return "Subset["
+          + "name=" + name
+          + ", labels=" + labels
+          + ", trafficPolicy=" + trafficPolicy()
+          + ", span=" + span()
+          + "]";
     }
 
     /** Labels without positions, sorted by key. */

@@ -9,19 +9,81 @@ import java.util.TreeMap;
  * The parts of Kubernetes {@code metadata} the analyses read. {@code namespace} is the namespace as written; the
  * resource's effective namespace is in its {@link ResourceId}. Maps keep the document's order of keys.
  */
-public record ObjectMeta(
-    Located<String> name,
-    Optional<Located<String>> namespace,
-    Map<String, Located<String>> labels,
-    Map<String, Located<String>> annotations,
-    Optional<String> creationTimestamp) {
+public final class ObjectMeta {
 
-  public ObjectMeta {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(namespace, "namespace");
-    labels = Map.copyOf(labels);
-    annotations = Map.copyOf(annotations);
-    Objects.requireNonNull(creationTimestamp, "creationTimestamp");
+  private final Located<String> name;
+  private final Located<String> namespace;
+  private final Map<String, Located<String>> labels;
+  private final Map<String, Located<String>> annotations;
+  private final String creationTimestamp;
+
+  public ObjectMeta(
+      Located<String> name,
+      Optional<Located<String>> namespace,
+      Map<String, Located<String>> labels,
+      Map<String, Located<String>> annotations,
+      Optional<String> creationTimestamp) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.namespace = namespace.orElse(null);
+    this.labels = Map.copyOf(labels);
+    this.annotations = Map.copyOf(annotations);
+    this.creationTimestamp = creationTimestamp.orElse(null);
+  }
+
+  public Located<String> name() {
+    return name;
+  }
+
+  public Optional<Located<String>> namespace() {
+    return Optional.ofNullable(namespace);
+  }
+
+  public Map<String, Located<String>> labels() {
+    return labels;
+  }
+
+  public Map<String, Located<String>> annotations() {
+    return annotations;
+  }
+
+  public Optional<String> creationTimestamp() {
+    return Optional.ofNullable(creationTimestamp);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (o == this) {
+      return true;
+    }
+    return o instanceof ObjectMeta other
+        && name.equals(other.name)
+        && Objects.equals(namespace, other.namespace)
+        && labels.equals(other.labels)
+        && annotations.equals(other.annotations)
+        && Objects.equals(creationTimestamp, other.creationTimestamp);
+  }
+
+  /** The record's hash code: each component folded in as {@code h * 31 + hash(component)}. */
+  @Override
+  public int hashCode() {
+    int h = 0;
+    h = h * 31 + name.hashCode();
+    h = h * 31 + Objects.hashCode(namespace);
+    h = h * 31 + labels.hashCode();
+    h = h * 31 + annotations.hashCode();
+    h = h * 31 + Objects.hashCode(creationTimestamp);
+    return h;
+  }
+
+  @Override
+  public String toString() {
+    return "ObjectMeta["
+        + "name=" + name
+        + ", namespace=" + namespace()
+        + ", labels=" + labels
+        + ", annotations=" + annotations
+        + ", creationTimestamp=" + creationTimestamp()
+        + "]";
   }
 
   /** Label values without positions, sorted by key. */

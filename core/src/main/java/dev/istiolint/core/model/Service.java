@@ -89,33 +89,116 @@ public record Service(
    * One {@code ports[]} entry. {@code protocol} is as written (Kubernetes defaults it to TCP); {@code targetPort} is
    * absent when not written (Kubernetes then uses {@code port}), see {@link #effectiveTargetPort()}.
    */
-  public record ServicePort(
-      Optional<Located<String>> name,
-      Located<Integer> port,
-      Optional<Located<IntOrString>> targetPort,
-      Optional<Located<String>> protocol,
-      Optional<Located<String>> appProtocol,
-      Optional<Located<Integer>> nodePort,
-      SourceSpan span) {
+  public static final class ServicePort {
 
-    public ServicePort {
-      Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(port, "port");
-      Objects.requireNonNull(targetPort, "targetPort");
-      Objects.requireNonNull(protocol, "protocol");
-      Objects.requireNonNull(appProtocol, "appProtocol");
-      Objects.requireNonNull(nodePort, "nodePort");
-      Objects.requireNonNull(span, "span");
+    private final Located<String> name;
+    private final Located<Integer> port;
+    private final Located<IntOrString> targetPort;
+    private final Located<String> protocol;
+    private final Located<String> appProtocol;
+    private final Located<Integer> nodePort;
+    /** The file (positions in {@link #spanPositions}) or the span itself, see {@link PackedSpan}. */
+    private final Object spanAt;
+
+    private final long spanPositions;
+
+    public ServicePort(
+        Optional<Located<String>> name,
+        Located<Integer> port,
+        Optional<Located<IntOrString>> targetPort,
+        Optional<Located<String>> protocol,
+        Optional<Located<String>> appProtocol,
+        Optional<Located<Integer>> nodePort,
+        SourceSpan span) {
+      this.name = name.orElse(null);
+      this.port = Objects.requireNonNull(port, "port");
+      this.targetPort = targetPort.orElse(null);
+      this.protocol = protocol.orElse(null);
+      this.appProtocol = appProtocol.orElse(null);
+      this.nodePort = nodePort.orElse(null);
+      this.spanPositions = PackedSpan.pack(Objects.requireNonNull(span, "span"));
+      this.spanAt = PackedSpan.where(span, spanPositions);
+    }
+
+    public Optional<Located<String>> name() {
+      return Optional.ofNullable(name);
+    }
+
+    public Located<Integer> port() {
+      return port;
+    }
+
+    public Optional<Located<IntOrString>> targetPort() {
+      return Optional.ofNullable(targetPort);
+    }
+
+    public Optional<Located<String>> protocol() {
+      return Optional.ofNullable(protocol);
+    }
+
+    public Optional<Located<String>> appProtocol() {
+      return Optional.ofNullable(appProtocol);
+    }
+
+    public Optional<Located<Integer>> nodePort() {
+      return Optional.ofNullable(nodePort);
+    }
+
+    public SourceSpan span() {
+      return PackedSpan.unpack(spanAt, spanPositions);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (o == this) {
+        return true;
+      }
+      return o instanceof ServicePort other
+          && Objects.equals(name, other.name)
+          && port.equals(other.port)
+          && Objects.equals(targetPort, other.targetPort)
+          && Objects.equals(protocol, other.protocol)
+          && Objects.equals(appProtocol, other.appProtocol)
+          && Objects.equals(nodePort, other.nodePort)
+          && spanPositions == other.spanPositions
+          && spanAt.equals(other.spanAt);
+    }
+
+    /** The record's hash code: each component folded in as {@code h * 31 + hash(component)}. */
+    @Override
+    public int hashCode() {
+      int h = 0;
+      h = h * 31 + Objects.hashCode(name);
+      h = h * 31 + port.hashCode();
+      h = h * 31 + Objects.hashCode(targetPort);
+      h = h * 31 + Objects.hashCode(protocol);
+      h = h * 31 + Objects.hashCode(appProtocol);
+      h = h * 31 + Objects.hashCode(nodePort);
+      h = h * 31 + PackedSpan.hash(spanAt, spanPositions);
+      return h;
+    }
+
+    @Override
+    public String toString() {
+      return "ServicePort["
+          + "name=" + name()
+          + ", port=" + port
+          + ", targetPort=" + targetPort()
+          + ", protocol=" + protocol()
+          + ", appProtocol=" + appProtocol()
+          + ", nodePort=" + nodePort()
+          + ", span=" + span()
+          + "]";
     }
 
     /** {@code targetPort}, or {@code port} when not written. */
     public IntOrString effectiveTargetPort() {
-      return targetPort.map(Located::value).orElse(IntOrString.of(port.value()));
+      return targetPort != null ? targetPort.value() : IntOrString.of(port.value());
     }
 
     /** The port name, or empty text. */
     public String nameOrEmpty() {
-      return name.map(Located::value).orElse("");
+      return name != null ? name.value() : "";
     }
   }
 }

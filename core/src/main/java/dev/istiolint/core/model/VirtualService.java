@@ -67,29 +67,136 @@ public record VirtualService(
   }
 
   /** An {@code http[]}, {@code tcp[]} or {@code tls[]} entry. */
-  public record Route(
-      RouteKind kind,
-      Optional<Located<String>> name,
-      List<Match> match,
-      List<RouteDestination> route,
-      Optional<Destination> mirror,
-      Optional<Delegate> delegate,
-      Optional<SourceSpan> redirect,
-      Optional<SourceSpan> directResponse,
-      SourceSpan span,
-      Optional<Located<Integer>> faultDelayPercent) {
+  public static final class Route {
 
-    public Route {
-      Objects.requireNonNull(kind, "kind");
-      Objects.requireNonNull(name, "name");
-      match = List.copyOf(match);
-      route = List.copyOf(route);
-      Objects.requireNonNull(mirror, "mirror");
-      Objects.requireNonNull(delegate, "delegate");
-      Objects.requireNonNull(redirect, "redirect");
-      Objects.requireNonNull(directResponse, "directResponse");
-      Objects.requireNonNull(span, "span");
-      Objects.requireNonNull(faultDelayPercent, "faultDelayPercent");
+    private final RouteKind kind;
+    private final Located<String> name;
+    private final List<Match> match;
+    private final List<RouteDestination> route;
+    private final Destination mirror;
+    private final Delegate delegate;
+    private final SourceSpan redirect;
+    private final SourceSpan directResponse;
+    /** The file (positions in {@link #spanPositions}) or the span itself, see {@link PackedSpan}. */
+    private final Object spanAt;
+
+    private final long spanPositions;
+    private final Located<Integer> faultDelayPercent;
+
+    public Route(
+        RouteKind kind,
+        Optional<Located<String>> name,
+        List<Match> match,
+        List<RouteDestination> route,
+        Optional<Destination> mirror,
+        Optional<Delegate> delegate,
+        Optional<SourceSpan> redirect,
+        Optional<SourceSpan> directResponse,
+        SourceSpan span,
+        Optional<Located<Integer>> faultDelayPercent) {
+      this.kind = Objects.requireNonNull(kind, "kind");
+      this.name = name.orElse(null);
+      this.match = List.copyOf(match);
+      this.route = List.copyOf(route);
+      this.mirror = mirror.orElse(null);
+      this.delegate = delegate.orElse(null);
+      this.redirect = redirect.orElse(null);
+      this.directResponse = directResponse.orElse(null);
+      this.spanPositions = PackedSpan.pack(Objects.requireNonNull(span, "span"));
+      this.spanAt = PackedSpan.where(span, spanPositions);
+      this.faultDelayPercent = faultDelayPercent.orElse(null);
+    }
+
+    public RouteKind kind() {
+      return kind;
+    }
+
+    public Optional<Located<String>> name() {
+      return Optional.ofNullable(name);
+    }
+
+    public List<Match> match() {
+      return match;
+    }
+
+    public List<RouteDestination> route() {
+      return route;
+    }
+
+    public Optional<Destination> mirror() {
+      return Optional.ofNullable(mirror);
+    }
+
+    public Optional<Delegate> delegate() {
+      return Optional.ofNullable(delegate);
+    }
+
+    public Optional<SourceSpan> redirect() {
+      return Optional.ofNullable(redirect);
+    }
+
+    public Optional<SourceSpan> directResponse() {
+      return Optional.ofNullable(directResponse);
+    }
+
+    public SourceSpan span() {
+      return PackedSpan.unpack(spanAt, spanPositions);
+    }
+
+    public Optional<Located<Integer>> faultDelayPercent() {
+      return Optional.ofNullable(faultDelayPercent);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (o == this) {
+        return true;
+      }
+      return o instanceof Route other
+          && kind.equals(other.kind)
+          && Objects.equals(name, other.name)
+          && match.equals(other.match)
+          && route.equals(other.route)
+          && Objects.equals(mirror, other.mirror)
+          && Objects.equals(delegate, other.delegate)
+          && Objects.equals(redirect, other.redirect)
+          && Objects.equals(directResponse, other.directResponse)
+          && spanPositions == other.spanPositions
+          && spanAt.equals(other.spanAt)
+          && Objects.equals(faultDelayPercent, other.faultDelayPercent);
+    }
+
+    /** The record's hash code: each component folded in as {@code h * 31 + hash(component)}. */
+    @Override
+    public int hashCode() {
+      int h = 0;
+      h = h * 31 + kind.hashCode();
+      h = h * 31 + Objects.hashCode(name);
+      h = h * 31 + match.hashCode();
+      h = h * 31 + route.hashCode();
+      h = h * 31 + Objects.hashCode(mirror);
+      h = h * 31 + Objects.hashCode(delegate);
+      h = h * 31 + Objects.hashCode(redirect);
+      h = h * 31 + Objects.hashCode(directResponse);
+      h = h * 31 + PackedSpan.hash(spanAt, spanPositions);
+      h = h * 31 + Objects.hashCode(faultDelayPercent);
+      return h;
+    }
+
+    @Override
+    public String toString() {
+      return "Route["
+          + "kind=" + kind
+          + ", name=" + name()
+          + ", match=" + match
+          + ", route=" + route
+          + ", mirror=" + mirror()
+          + ", delegate=" + delegate()
+          + ", redirect=" + redirect()
+          + ", directResponse=" + directResponse()
+          + ", span=" + span()
+          + ", faultDelayPercent=" + faultDelayPercent()
+          + "]";
     }
 
     /** A route without the deprecated {@code fault.delay.percent}. */
@@ -105,9 +212,7 @@ public record VirtualService(
         SourceSpan span) {
       this(kind, name, match, route, mirror, delegate, redirect, directResponse, span, Optional.empty());
     }
-  }
-
-  /**
+  }  /**
    * A match condition ({@code HTTPMatchRequest}, {@code L4MatchAttributes} or {@code TLSMatchAttributes}): the parts
    * the analyses read. {@code uri} is kept as {@code prefix|exact|regex} plus value. {@code conditions} is every
    * condition of the match except its {@code name}, in a canonical text form (keys sorted), so that two matches
@@ -159,26 +264,140 @@ public record VirtualService(
   }
 
   /** A {@code route[]} entry: the destination and its weight. */
-  public record RouteDestination(Destination destination, Optional<Located<Integer>> weight, SourceSpan span) {
-    public RouteDestination {
-      Objects.requireNonNull(destination, "destination");
-      Objects.requireNonNull(weight, "weight");
-      Objects.requireNonNull(span, "span");
-    }
-  }
+  public static final class RouteDestination {
 
-  /** {@code Destination}: host as written (short names expand in the VirtualService's namespace), subset, port. */
-  public record Destination(
-      Located<String> host, Optional<Located<String>> subset, Optional<Located<Integer>> port, SourceSpan span) {
-    public Destination {
-      Objects.requireNonNull(host, "host");
-      Objects.requireNonNull(subset, "subset");
-      Objects.requireNonNull(port, "port");
-      Objects.requireNonNull(span, "span");
-    }
-  }
+    private final Destination destination;
+    private final Located<Integer> weight;
+    /** The file (positions in {@link #spanPositions}) or the span itself, see {@link PackedSpan}. */
+    private final Object spanAt;
 
-  /** {@code delegate}: another VirtualService by name and namespace. */
+    private final long spanPositions;
+
+    public RouteDestination(
+        Destination destination,
+        Optional<Located<Integer>> weight,
+        SourceSpan span) {
+      this.destination = Objects.requireNonNull(destination, "destination");
+      this.weight = weight.orElse(null);
+      this.spanPositions = PackedSpan.pack(Objects.requireNonNull(span, "span"));
+      this.spanAt = PackedSpan.where(span, spanPositions);
+    }
+
+    public Destination destination() {
+      return destination;
+    }
+
+    public Optional<Located<Integer>> weight() {
+      return Optional.ofNullable(weight);
+    }
+
+    public SourceSpan span() {
+      return PackedSpan.unpack(spanAt, spanPositions);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (o == this) {
+        return true;
+      }
+      return o instanceof RouteDestination other
+          && destination.equals(other.destination)
+          && Objects.equals(weight, other.weight)
+          && spanPositions == other.spanPositions
+          && spanAt.equals(other.spanAt);
+    }
+
+    /** The record's hash code: each component folded in as {@code h * 31 + hash(component)}. */
+    @Override
+    public int hashCode() {
+      int h = 0;
+      h = h * 31 + destination.hashCode();
+      h = h * 31 + Objects.hashCode(weight);
+      h = h * 31 + PackedSpan.hash(spanAt, spanPositions);
+      return h;
+    }
+
+    @Override
+    public String toString() {
+      return "RouteDestination["
+          + "destination=" + destination
+          + ", weight=" + weight()
+          + ", span=" + span()
+          + "]";
+    }
+  }  /** {@code Destination}: host as written (short names expand in the VirtualService's namespace), subset, port. */
+  public static final class Destination {
+
+    private final Located<String> host;
+    private final Located<String> subset;
+    private final Located<Integer> port;
+    /** The file (positions in {@link #spanPositions}) or the span itself, see {@link PackedSpan}. */
+    private final Object spanAt;
+
+    private final long spanPositions;
+
+    public Destination(
+        Located<String> host,
+        Optional<Located<String>> subset,
+        Optional<Located<Integer>> port,
+        SourceSpan span) {
+      this.host = Objects.requireNonNull(host, "host");
+      this.subset = subset.orElse(null);
+      this.port = port.orElse(null);
+      this.spanPositions = PackedSpan.pack(Objects.requireNonNull(span, "span"));
+      this.spanAt = PackedSpan.where(span, spanPositions);
+    }
+
+    public Located<String> host() {
+      return host;
+    }
+
+    public Optional<Located<String>> subset() {
+      return Optional.ofNullable(subset);
+    }
+
+    public Optional<Located<Integer>> port() {
+      return Optional.ofNullable(port);
+    }
+
+    public SourceSpan span() {
+      return PackedSpan.unpack(spanAt, spanPositions);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (o == this) {
+        return true;
+      }
+      return o instanceof Destination other
+          && host.equals(other.host)
+          && Objects.equals(subset, other.subset)
+          && Objects.equals(port, other.port)
+          && spanPositions == other.spanPositions
+          && spanAt.equals(other.spanAt);
+    }
+
+    /** The record's hash code: each component folded in as {@code h * 31 + hash(component)}. */
+    @Override
+    public int hashCode() {
+      int h = 0;
+      h = h * 31 + host.hashCode();
+      h = h * 31 + Objects.hashCode(subset);
+      h = h * 31 + Objects.hashCode(port);
+      h = h * 31 + PackedSpan.hash(spanAt, spanPositions);
+      return h;
+    }
+
+    @Override
+    public String toString() {
+      return "Destination["
+          + "host=" + host
+          + ", subset=" + subset()
+          + ", port=" + port()
+          + ", span=" + span()
+          + "]";
+    }
+  }  /** {@code delegate}: another VirtualService by name and namespace. */
   public record Delegate(Located<String> name, Optional<Located<String>> namespace, SourceSpan span) {
     public Delegate {
       Objects.requireNonNull(name, "name");

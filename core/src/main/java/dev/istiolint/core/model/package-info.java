@@ -18,6 +18,12 @@
  *       LegacyAuthenticationPolicy.peerMtls()} and {@code MutualTls.effectiveMode()} (v1alpha1 {@code mtls: {}} and
  *       null are STRICT), {@code ServiceEntry.isMeshExternal()}, {@code ServicePort.effectiveTargetPort()}, {@code
  *       AuthorizationPolicy.effectiveAction()}.
+ *   <li>Types the model holds by the thousand ({@code ObjectMeta}, the VirtualService {@code Route}, {@code
+ *       RouteDestination} and {@code Destination}, {@code ServicePort}, {@code ContainerPort}, the DestinationRule
+ *       {@code TrafficPolicy}, {@code LoadBalancerSettings} and {@code Subset}) are final classes rather than
+ *       records: same constructor, accessors, {@code equals}, {@code hashCode} and {@code toString} as the record,
+ *       but an optional value is kept as the value or nothing (no {@code Optional} object per present field) and the
+ *       span packed as {@link dev.istiolint.core.model.Located} keeps it, made again by {@code span()}.
  *   <li>{@link dev.istiolint.core.model.HostName} expands, matches and orders hosts (tls-semantics §1).
  * </ul>
  */

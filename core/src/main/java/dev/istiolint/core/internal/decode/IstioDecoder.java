@@ -1,5 +1,6 @@
 package dev.istiolint.core.internal.decode;
 
+import dev.istiolint.core.internal.yaml.StringPool;
 import dev.istiolint.core.internal.yaml.YMap;
 import dev.istiolint.core.internal.yaml.YNode;
 import dev.istiolint.core.internal.yaml.YScalar;
@@ -251,17 +252,18 @@ final class IstioDecoder {
         r.strings(s, "hosts"),
         r.strings(s, "gateways"),
         r.strings(s, "exportTo"),
-        routes(s, "http", VirtualService.RouteKind.HTTP),
-        routes(s, "tcp", VirtualService.RouteKind.TCP),
-        routes(s, "tls", VirtualService.RouteKind.TLS));
+        routes(s, "http", VirtualService.RouteKind.HTTP, h.strings()),
+        routes(s, "tcp", VirtualService.RouteKind.TCP, h.strings()),
+        routes(s, "tls", VirtualService.RouteKind.TLS, h.strings()));
   }
 
-  private List<VirtualService.Route> routes(YMap s, String key, VirtualService.RouteKind kind) {
+  private List<VirtualService.Route> routes(
+      YMap s, String key, VirtualService.RouteKind kind, StringPool strings) {
     List<VirtualService.Route> out = new ArrayList<>();
     for (YMap route : r.maps(s, key)) {
       List<VirtualService.Match> matches = new ArrayList<>();
       for (YMap m : r.maps(route, "match")) {
-        matches.add(match(m));
+        matches.add(match(m, strings));
       }
       List<VirtualService.RouteDestination> dests = new ArrayList<>();
       for (YMap d : r.maps(route, "route")) {
@@ -296,7 +298,7 @@ final class IstioDecoder {
     return out;
   }
 
-  private VirtualService.Match match(YMap m) {
+  private VirtualService.Match match(YMap m, StringPool strings) {
     Optional<VirtualService.StringMatch> uri = Optional.empty();
     Optional<YMap> u = r.map(m, "uri");
     if (u.isPresent()) {
@@ -317,7 +319,7 @@ final class IstioDecoder {
         r.strings(m, "sniHosts"),
         uri,
         r.span(m),
-        conditions(m));
+        strings.intern(conditions(m)));
   }
 
   /** Every condition of a match except its name, as canonical text (keys sorted). */

@@ -22,6 +22,15 @@ final class NodeReader {
 
   static final NodeReader DIRECT = new NodeReader(UnaryOperator.identity());
 
+  /**
+   * Boxed ints from 0 to 65535 (ports, weights, percentages), one object each: a mesh repeats the same few numbers
+   * thousands of times, and the model keeps every one. In chunks of 1,024 made on first use, so the few ranges a mesh
+   * uses cost a few KB. The races are benign: a chunk or an Integer made twice is equal, and an Integer is immutable.
+   */
+  private static final Integer[][] BOXED = new Integer[64][];
+
+  private static final int CHUNK_BITS = 10;
+
   private final UnaryOperator<SourceSpan> mapper;
 
   NodeReader(UnaryOperator<SourceSpan> mapper) {
@@ -200,7 +209,25 @@ final class NodeReader {
     if (acc > Integer.MAX_VALUE || acc < Integer.MIN_VALUE) {
       return Optional.empty();
     }
-    return Optional.of((int) acc);
+    return Optional.of(box((int) acc));
+  }
+
+  static Integer box(int v) {
+    if (v < 0 || v >= BOXED.length << CHUNK_BITS) {
+      return v;
+    }
+    Integer[] chunk = BOXED[v >>> CHUNK_BITS];
+    if (chunk == null) {
+      chunk = new Integer[1 << CHUNK_BITS];
+      BOXED[v >>> CHUNK_BITS] = chunk;
+    }
+    int i = v & ((1 << CHUNK_BITS) - 1);
+    Integer b = chunk[i];
+    if (b == null) {
+      b = v;
+      chunk[i] = b;
+    }
+    return b;
   }
 
   static Optional<Boolean> parseBool(String v) {

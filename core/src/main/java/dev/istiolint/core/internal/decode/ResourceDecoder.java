@@ -114,7 +114,7 @@ public final class ResourceDecoder {
     String namespace = CLUSTER_SCOPED.contains(kindName) ? "" : ns.map(YScalar::value).orElse(defaultNamespace);
     ResourceRef ref = new ResourceRef(apiVersion.get().value(), new ResourceId(kindName, namespace, name.get().value()));
     YMap spec = root.get("spec").filter(YMap.class::isInstance).map(YMap.class::cast).orElse(Header.emptyAt(root.span()));
-    Header h = new Header(ref, om, root.span(), root, spec);
+    Header h = new Header(ref, om, root.span(), root, spec, doc.strings());
     List<Diagnostic> problems = new ArrayList<>();
     Resource resource;
     List<Throwable> internalErrors = new ArrayList<>();

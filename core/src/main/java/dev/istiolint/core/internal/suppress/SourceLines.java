@@ -2,9 +2,11 @@ package dev.istiolint.core.internal.suppress;
 
 import dev.istiolint.core.source.SourceSpan;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 
 /** The text lines of a source, as suppression comments, fingerprints and reporters see them. */
 public final class SourceLines {
@@ -13,19 +15,25 @@ public final class SourceLines {
 
   /**
    * Splits decoded text on LF, CRLF and CR; a leading byte-order mark is dropped and invalid UTF-8 becomes U+FFFD.
-   * A text ending with a line break has an empty last line.
+   * A text ending with a line break has an empty last line. The list is immutable and keeps the text once, with the
+   * bounds of each line (a result quotes whole files, and one object per line cost several times the text).
    */
   public static List<String> split(byte[] bytes) {
     String text = new String(bytes, StandardCharsets.UTF_8);
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
-    List<String> out = new ArrayList<>();
+    int[] bounds = new int[16];
+    int n = 0;
     int start = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '\n' || c == '\r') {
-        out.add(text.substring(start, i));
+        if (n + 2 > bounds.length) {
+          bounds = Arrays.copyOf(bounds, bounds.length * 2);
+        }
+        bounds[n++] = start;
+        bounds[n++] = i;
         if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
           i++;
         }
@@ -33,13 +41,41 @@ public final class SourceLines {
       }
     }
     // the (possibly empty) last line too: parsers report "end of stream" there
-    out.add(text.substring(start));
-    return out;
+    bounds = Arrays.copyOf(bounds, n + 2);
+    bounds[n++] = start;
+    bounds[n] = text.length();
+    return new Lines(text, bounds);
+  }
+
+  /** {@code lines} as an immutable list: itself when {@link #split} made it, else a copy. */
+  public static List<String> copyOf(List<String> lines) {
+    return lines instanceof Lines ? lines : List.copyOf(lines);
   }
 
   /** The text of the span's first line, or empty. */
   public static String line(Map<String, List<String>> lines, SourceSpan span) {
     List<String> text = lines.get(span.file());
     return text == null || span.startLine() > text.size() ? "" : text.get(span.startLine() - 1);
+  }
+
+  /** The lines of one text: line {@code i} runs from {@code bounds[2i]} to {@code bounds[2i + 1]}. */
+  private static final class Lines extends AbstractList<String> implements RandomAccess {
+    private final String text;
+    private final int[] bounds;
+
+    Lines(String text, int[] bounds) {
+      this.text = text;
+      this.bounds = bounds;
+    }
+
+    @Override
+    public String get(int index) {
+      return text.substring(bounds[2 * index], bounds[2 * index + 1]);
+    }
+
+    @Override
+    public int size() {
+      return bounds.length / 2;
+    }
   }
 }

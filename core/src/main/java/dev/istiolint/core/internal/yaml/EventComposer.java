@@ -48,6 +48,7 @@ final class EventComposer {
   private final String file;
   private final int lineOffset;
   private final LoaderLimits limits;
+  private final StringPool strings;
   private final List<YNode> roots;
   private final List<Diagnostic> problems;
 
@@ -63,12 +64,20 @@ final class EventComposer {
   /**
    * @param lineOffset the 0-based line of the file where the parsed text starts (after a recovery)
    * @param budget what earlier runs over the same file used (nodes, duplicate keys reported)
+   * @param strings the pool every scalar's text goes through
    * @param roots receives the root of every non-empty document
    * @param problems receives the findings
    */
   EventComposer(
-      String file, int lineOffset, FileBudget budget, LoaderLimits limits, List<YNode> roots, List<Diagnostic> problems) {
+      String file,
+      int lineOffset,
+      FileBudget budget,
+      LoaderLimits limits,
+      StringPool strings,
+      List<YNode> roots,
+      List<Diagnostic> problems) {
     this.file = file;
+    this.strings = strings;
     this.budget = budget;
     this.lineOffset = lineOffset;
     this.limits = limits;
@@ -256,7 +265,7 @@ final class EventComposer {
         throw unsupportedTag(t, at);
       }
     }
-    YScalar s = new YScalar(e.getValue(), plain, tag, at);
+    YScalar s = new YScalar(strings.intern(e.getValue()), plain, tag, at);
     long chars = s.value().length();
     e.getAnchor().ifPresent(a -> anchors.put(a.getValue(), new Anchored(s, 1, chars)));
     add(s, 1, chars);

@@ -5,13 +5,20 @@ import java.util.Objects;
 
 /**
  * One document of a file (or one item of a {@code kind: List}), with its root node. {@code index} counts the
- * non-empty documents of the file from 0.
+ * non-empty documents of the file from 0. {@code strings} is the pool the loader put the document's texts in; decoders
+ * put the texts they compute there too.
  */
-public record YDocument(String file, int index, YNode root) {
+public record YDocument(String file, int index, YNode root, StringPool strings) {
 
   public YDocument {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(root, "root");
+    Objects.requireNonNull(strings, "strings");
+  }
+
+  /** A document with a pool of its own. */
+  public YDocument(String file, int index, YNode root) {
+    this(file, index, root, new StringPool());
   }
 
   public SourceSpan span() {

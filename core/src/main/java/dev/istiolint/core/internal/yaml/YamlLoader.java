@@ -28,17 +28,29 @@ public final class YamlLoader {
   private static final int READ_BUFFER_CHARS = 1024 * 1024;
 
   private final LoaderLimits limits;
+  private final StringPool strings;
 
   public YamlLoader() {
     this(LoaderLimits.DEFAULT);
   }
 
   public YamlLoader(LoaderLimits limits) {
+    this(limits, new StringPool());
+  }
+
+  /** A loader whose scalars go through {@code strings} (one pool per run, shared by every file of the run). */
+  public YamlLoader(LoaderLimits limits, StringPool strings) {
     this.limits = Objects.requireNonNull(limits, "limits");
+    this.strings = Objects.requireNonNull(strings, "strings");
   }
 
   public LoaderLimits limits() {
     return limits;
+  }
+
+  /** The pool of this loader's texts; also reachable from each loaded document ({@link YDocument#strings()}). */
+  public StringPool strings() {
+    return strings;
   }
 
   public LoadedFile load(String displayPath, byte[] content) {
@@ -86,7 +98,7 @@ public final class YamlLoader {
       }
       LoadSettings settings = settings(text.text().length() - startOffset);
       ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, reader));
-      EventComposer.Stop stop = new EventComposer(file, startLine, budget, limits, roots, problems).run(parser);
+      EventComposer.Stop stop = new EventComposer(file, startLine, budget, limits, strings, roots, problems).run(parser);
       if (stop.endOfStream() || stop.fatal()) {
         return;
       }
@@ -137,16 +149,16 @@ public final class YamlLoader {
   }
 
   /** One document per root, and one per item of a list kind. */
-  private static List<YDocument> documents(String file, List<YNode> roots) {
+  private List<YDocument> documents(String file, List<YNode> roots) {
     List<YDocument> docs = new ArrayList<>(roots.size());
     for (YNode root : roots) {
       Optional<List<YNode>> items = listItems(root);
       if (items.isPresent()) {
         for (YNode item : items.get()) {
-          docs.add(new YDocument(file, docs.size(), item));
+          docs.add(new YDocument(file, docs.size(), item, strings));
         }
       } else {
-        docs.add(new YDocument(file, docs.size(), root));
+        docs.add(new YDocument(file, docs.size(), root, strings));
       }
     }
     return docs;

@@ -1,0 +1,41 @@
+package dev.istiolint.core.internal.suppress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SourceLinesTest {
+
+  private static List<String> split(String text) {
+    return SourceLines.split(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void linesSplitOnLfCrlfAndCrWithAnEmptyLastLineAfterAFinalBreak() {
+    assertThat(split("a: 1\nb: 2\r\nc: 3\rd\n")).containsExactly("a: 1", "b: 2", "c: 3", "d", "");
+    assertThat(split("one")).containsExactly("one");
+    assertThat(split("")).containsExactly("");
+    assertThat(split("\n\n")).containsExactly("", "", "");
+  }
+
+  @Test
+  void aByteOrderMarkIsDroppedAndInvalidUtf8BecomesAReplacementCharacter() {
+    assertThat(split("\uFEFFkind: Service\n")).containsExactly("kind: Service", "");
+    assertThat(SourceLines.split(new byte[] {'a', (byte) 0xff, '\n', 'b'})).containsExactly("a\uFFFD", "b");
+  }
+
+  @Test
+  void theLinesAreImmutableAndKeptAsTheyAreByCopyOf() {
+    List<String> lines = split("a\nb");
+    assertThatThrownBy(() -> lines.add("c")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> lines.set(0, "c")).isInstanceOf(UnsupportedOperationException.class);
+    assertThat(SourceLines.copyOf(lines)).isSameAs(lines);
+    List<String> other = new ArrayList<>(List.of("x"));
+    assertThat(SourceLines.copyOf(other)).isEqualTo(other).isNotSameAs(other);
+    assertThat(lines).isEqualTo(List.of("a", "b")).hasSameHashCodeAs(List.of("a", "b"));
+  }
+}
