@@ -70,9 +70,97 @@ final class TextDecoder {
               + withoutBom
               + " text without a byte order mark; save it as UTF-8 (the encoding Kubernetes expects)");
     }
-    TextDecoder d = new TextDecoder(file, n);
+    DecodedText plain = ascii(bytes);
+    return plain != null ? plain : utf8(file, bytes);
+  }
+
+  /** The general path: every code point checked and appended one at a time. */
+  static DecodedText utf8(String file, byte[] bytes) {
+    TextDecoder d = new TextDecoder(file, bytes.length);
     d.utf8(bytes);
     return d.finish();
+  }
+
+  /**
+   * The common case, in a tight loop over the bytes: printable ASCII, tabs and LF line ends only, so the text is the
+   * bytes as they are and there is nothing to report. Finds the same document starts and first template action as
+   * the general path; null for any other input.
+   */
+  static DecodedText ascii(byte[] b) {
+    int n = b.length;
+    for (int i = 0; i < n; i++) {
+      int c = b[i]; // negative for every byte of a multi-byte UTF-8 sequence
+      if (c < 0x20 ? c != '\n' && c != '\t' : c == 0x7F) {
+        return null;
+      }
+    }
+    int[] restartLines = new int[16];
+    int[] restartOffsets = new int[16];
+    int restarts = 0;
+    int templateLine = 0;
+    int templateColumn = 0;
+    boolean restartHere = false; // the previous line was "..."
+    int line = 0;
+    for (int start = 0; start <= n; line++) {
+      int end = start;
+      while (end < n && b[end] != '\n') {
+        end++;
+      }
+      // a "..." line restarts at the next line, a "---" line at itself: both may name one line, as in the general path
+      boolean afterEnd = restartHere;
+      restartHere = false;
+      boolean directivesEnd = false;
+      int len = end - start;
+      if (len >= 3) {
+        byte c0 = b[start];
+        if ((c0 == '-' || c0 == '.')
+            && b[start + 1] == c0
+            && b[start + 2] == c0
+            && (len == 3 || b[start + 3] == ' ' || b[start + 3] == '\t')) {
+          if (c0 == '-') {
+            directivesEnd = true;
+          } else {
+            restartHere = end < n; // the general path marks the next line only when there is one
+          }
+        }
+      }
+      for (int k = (afterEnd ? 1 : 0) + (directivesEnd ? 1 : 0); k > 0; k--) {
+        if (restarts == restartLines.length) {
+          restartLines = Arrays.copyOf(restartLines, restarts * 2);
+          restartOffsets = Arrays.copyOf(restartOffsets, restarts * 2);
+        }
+        restartLines[restarts] = line;
+        restartOffsets[restarts] = start;
+        restarts++;
+      }
+      if (templateLine == 0) {
+        int previous = -1;
+        for (int i = start; i < end; i++) {
+          int c = b[i];
+          if (c == '#' && (previous == -1 || previous == ' ' || previous == '\t')) {
+            break; // the rest of the line is a comment: a {{ there is no template action
+          }
+          if (c == '{' && previous == '{') {
+            templateLine = line + 1;
+            templateColumn = i - start;
+            break;
+          }
+          previous = c;
+        }
+      }
+      if (end == n) {
+        break;
+      }
+      start = end + 1;
+    }
+    return new DecodedText(
+        new String(b, 0, n, StandardCharsets.ISO_8859_1),
+        Arrays.copyOf(restartLines, restarts),
+        Arrays.copyOf(restartOffsets, restarts),
+        List.of(),
+        false,
+        templateLine,
+        templateColumn);
   }
 
   /** The YAML spec's detection by the NUL pattern of the first character, for files without a byte order mark. */
