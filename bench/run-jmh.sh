@@ -7,6 +7,7 @@
 #   SIZES="1k 10k" WI=3 I=5 bench/run-jmh.sh
 #   EXCLUDE_100k='c_lint$' bench/run-jmh.sh   # skip a benchmark on one corpus (a JMH -e regex)
 #   WI_100k=1 I_100k=3 bench/run-jmh.sh       # fewer iterations on one corpus
+#   JVM_ARGS="-XX:+UseParallelGC" bench/run-jmh.sh   # extra options for the forked JVM (default: JDK defaults, G1)
 #
 # Results: bench/results/jmh-<UTC timestamp>.json (JMH's JSON) and .txt (the summary, with the load average).
 set -euo pipefail
@@ -56,7 +57,7 @@ else
     # WI_<size>, I_<size>: other iteration counts for one corpus
     wi_var="WI_$s"; i_var="I_$s"
     java -jar "$JAR" PipelineBenchmark -f "$FORKS" -wi "${!wi_var:-$WI}" -i "${!i_var:-$I}" -p corpus="$s" "${prof_args[@]}" \
-      "${exclude_args[@]}" -jvmArgsAppend "-Distiolint.bench.corpus=$CORPUS" -rf json -rff "$OUT-$s.json" \
+      "${exclude_args[@]}" -jvmArgsAppend "-Distiolint.bench.corpus=$CORPUS${JVM_ARGS:+ $JVM_ARGS}" -rf json -rff "$OUT-$s.json" \
       >> "$OUT.log"
     parts+=("$OUT-$s.json")
   done
@@ -68,7 +69,7 @@ fi
 {
   echo "JMH PipelineBenchmark, $STAMP, $(nproc) cores, $(java -version 2>&1 | head -1)"
   if [[ -z $SUMMARY_ONLY ]]; then
-    echo "forks=$FORKS warmup=$WI measured=$I (single shots; medians in ms), profiler=${PROF:-none}"
+    echo "forks=$FORKS warmup=$WI measured=$I (single shots; medians in ms), profiler=${PROF:-none}, JVM_ARGS=${JVM_ARGS:-none}"
     for s in $SIZES; do
       wi_var="WI_$s"; i_var="I_$s"; ex_var="EXCLUDE_$s"
       [[ -n ${!wi_var:-}${!i_var:-}${!ex_var:-} ]] && echo "$s: warmup=${!wi_var:-$WI} measured=${!i_var:-$I} excluded=${!ex_var:-none}"

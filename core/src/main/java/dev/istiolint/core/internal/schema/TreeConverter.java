@@ -302,8 +302,9 @@ final class TreeConverter {
    */
   static List<YMap.Entry> withMerges(YMap m) {
     boolean hasMerge = false;
-    for (YMap.Entry e : m.entries()) {
-      hasMerge |= isMergeKey(e.key());
+    List<YMap.Entry> entries = m.entries();
+    for (int i = 0; i < entries.size(); i++) { // indexed: no iterator for every mapping converted
+      hasMerge |= isMergeKey(entries.get(i).key());
     }
     if (!hasMerge) {
       return m.entries();

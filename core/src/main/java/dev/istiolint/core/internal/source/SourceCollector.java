@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -76,6 +77,30 @@ public final class SourceCollector {
       total += n;
     }
     return out.toByteArray();
+  }
+
+  /**
+   * {@link #readCapped(InputStream, long)} for a file whose size was {@code expected} bytes a moment ago: read straight
+   * into one array of that size, and the general way only if the file changed size in between.
+   */
+  static byte[] readCapped(InputStream in, long cap, long expected) throws IOException {
+    if (expected <= 0 || expected > cap) {
+      return readCapped(in, cap);
+    }
+    byte[] exact = new byte[(int) expected];
+    int n = in.readNBytes(exact, 0, exact.length);
+    if (n < exact.length) {
+      return Arrays.copyOf(exact, n); // it shrank
+    }
+    int next = in.read();
+    if (next < 0) {
+      return exact;
+    }
+    ByteArrayOutputStream grown = new ByteArrayOutputStream(exact.length * 2);
+    grown.write(exact);
+    grown.write(next);
+    grown.write(readCapped(in, cap - exact.length - 1));
+    return grown.toByteArray();
   }
 
   /** {@link #readCapped(InputStream, long)} as a source with a display name. */
@@ -246,7 +271,7 @@ public final class SourceCollector {
       }
       byte[] bytes;
       try (InputStream in = Files.newInputStream(file)) {
-        bytes = readCapped(in, maxFileBytes);
+        bytes = readCapped(in, maxFileBytes, size);
       } catch (AccessDeniedException e) {
         problems.add(unreadable(shown, "this file cannot be read: permission denied"));
         return;

@@ -267,7 +267,9 @@ final class EventComposer {
     }
     YScalar s = new YScalar(strings.intern(e.getValue()), plain, tag, at);
     long chars = s.value().length();
-    e.getAnchor().ifPresent(a -> anchors.put(a.getValue(), new Anchored(s, 1, chars)));
+    if (e.getAnchor().isPresent()) {
+      anchors.put(e.getAnchor().get().getValue(), new Anchored(s, 1, chars));
+    }
     add(s, 1, chars);
   }
 

@@ -23,7 +23,8 @@ public record YMap(List<Entry> entries, SourceSpan span) implements YNode {
 
   /** The entry with this key, if any. */
   public Optional<Entry> entry(String key) {
-    for (Entry e : entries) {
+    for (int i = 0; i < entries.size(); i++) { // indexed: no iterator per lookup
+      Entry e = entries.get(i);
       if (e.key().value().equals(key)) {
         return Optional.of(e);
       }
