@@ -7,7 +7,8 @@ import java.util.TreeMap;
 
 /**
  * The parts of Kubernetes {@code metadata} the analyses read. {@code namespace} is the namespace as written; the
- * resource's effective namespace is in its {@link ResourceId}. Maps keep the document's order of keys.
+ * resource's effective namespace is in its {@link ResourceId}. The label and annotation maps have no defined order
+ * (iterate them sorted, or through {@link #labelValues()}, wherever order reaches the output).
  */
 public final class ObjectMeta {
 
