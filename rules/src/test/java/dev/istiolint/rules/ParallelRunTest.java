@@ -25,6 +25,12 @@ class ParallelRunTest {
   }
 
   @Test
+  void hostileFilesGiveTheSameResultOnOneAndOnSeveralThreads() {
+    // deep nesting, alias bombs, bad encodings, huge numbers: refused the same way on a worker thread
+    assertSameOnEveryThreadCount(TestPaths.testdata().resolve("hostile"));
+  }
+
+  @Test
   void istiosSamplesGiveTheSameResultOnOneAndOnSeveralThreads() {
     Optional<Path> reference = TestPaths.reference();
     org.junit.jupiter.api.Assumptions.assumeTrue(reference.isPresent(), "../shared/reference is not present");
