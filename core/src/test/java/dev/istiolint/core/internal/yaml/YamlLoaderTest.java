@@ -172,6 +172,26 @@ class YamlLoaderTest {
   }
 
   @Test
+  void findsDuplicateKeysInSmallAndLargeMappingsAlike() {
+    // small mappings are scanned, large ones hashed: a duplicate of any earlier key is found on both sides of the switch
+    for (int size = 1; size <= 20; size++) {
+      for (int dup = 0; dup < size; dup++) {
+        StringBuilder yaml = new StringBuilder();
+        for (int k = 0; k < size; k++) {
+          yaml.append("k").append(k).append(": ").append(k).append('\n');
+        }
+        yaml.append("k").append(dup).append(": again\n");
+        LoadedFile f = load(yaml.toString());
+        Diagnostic d = only(f, CoreRules.DUPLICATE_KEY);
+        assertThat(d.span().startLine()).as("%d keys, duplicate of k%d", size, dup).isEqualTo(size + 1);
+        assertThat(d.related().get(0).span().startLine()).isEqualTo(dup + 1);
+        assertThat(map(f.documents().get(0)).entries()).hasSize(size);
+        assertThat(value(f.documents().get(0).root(), "k" + dup)).isEqualTo(String.valueOf(dup));
+      }
+    }
+  }
+
+  @Test
   void listsAtMostAHundredDuplicateKeysPerFile() {
     LoadedFile f = load("data:\n" + "  k: v\n".repeat(1000) + "---\ndata:\n  k: 1\n  k: 2\n");
     assertThat(f.problems()).hasSize(100);
