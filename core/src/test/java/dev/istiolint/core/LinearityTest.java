@@ -2,10 +2,11 @@ package dev.istiolint.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.istiolint.core.testing.CpuCost;
+
 import dev.istiolint.core.engine.MeshSnapshot;
 import dev.istiolint.core.engine.tls.TlsResolver;
 import dev.istiolint.core.model.IstioVersion;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,7 @@ class LinearityTest {
     List<SourceInput> large = mesh(2 * N);
     assertThat(lint(large).summary().resources()).isEqualTo(2 * (2 * N) + 3);
 
-    double ratio = bestRatio(() -> lint(small), () -> lint(large));
+    double ratio = CpuCost.bestRatio(() -> lint(small), () -> lint(large), BOUND);
 
     assertThat(ratio).as("time(%d DestinationRules) / time(%d)", 2 * N, N).isLessThan(BOUND);
   }
@@ -45,7 +46,9 @@ class LinearityTest {
     MeshSnapshot small = lint(mesh(N)).snapshot();
     MeshSnapshot large = lint(mesh(2 * N)).snapshot();
 
-    double ratio = bestRatio(() -> repeat(10, () -> analyse(small)), () -> repeat(10, () -> analyse(large)));
+    double ratio =
+        CpuCost.bestRatio(
+            () -> repeat(10, () -> analyse(small)), () -> repeat(10, () -> analyse(large)), BOUND);
 
     assertThat(ratio).as("time(%d DestinationRules) / time(%d)", 2 * N, N).isLessThan(BOUND);
   }
@@ -55,7 +58,9 @@ class LinearityTest {
     MeshSnapshot small = lint(namespaces(10, 50)).snapshot();
     MeshSnapshot large = lint(namespaces(20, 50)).snapshot();
 
-    double ratio = bestRatio(() -> repeat(40, () -> analyse(small)), () -> repeat(40, () -> analyse(large)));
+    double ratio =
+        CpuCost.bestRatio(
+            () -> repeat(40, () -> analyse(small)), () -> repeat(40, () -> analyse(large)), BOUND);
 
     assertThat(ratio).as("time(20 namespaces) / time(10 namespaces)").isLessThan(BOUND);
   }
@@ -66,7 +71,9 @@ class LinearityTest {
     MeshSnapshot large = lint(workloads(2 * N)).snapshot();
     assertThat(large.workloads()).hasSize(2 * N);
 
-    double ratio = bestRatio(() -> repeat(5, () -> analyse(small)), () -> repeat(5, () -> analyse(large)));
+    double ratio =
+        CpuCost.bestRatio(
+            () -> repeat(5, () -> analyse(small)), () -> repeat(5, () -> analyse(large)), BOUND);
 
     assertThat(ratio).as("time(%d workloads) / time(%d)", 2 * N, N).isLessThan(BOUND);
   }
@@ -77,45 +84,12 @@ class LinearityTest {
     return TlsResolver.resolve(snapshot, IstioVersion.LATEST).routeCount();
   }
 
-  /** Up to three attempts (stopping at the first within the bound), each the ratio of the best of three costs. */
-  private static double bestRatio(Supplier<?> small, Supplier<?> large) {
-    small.get();
-    large.get();
-    double best = Double.MAX_VALUE;
-    for (int attempt = 0; attempt < 3 && best >= BOUND; attempt++) {
-      best = Math.min(best, (double) bestOf(3, large) / bestOf(3, small));
-    }
-    return best;
-  }
-
   private static Object repeat(int times, Supplier<?> work) {
     Object last = null;
     for (int i = 0; i < times; i++) {
       last = work.get();
     }
     return last;
-  }
-
-  private static long bestOf(int runs, Supplier<?> work) {
-    long best = Long.MAX_VALUE;
-    for (int i = 0; i < runs; i++) {
-      long start = cpuNanos();
-      Object out = work.get();
-      best = Math.min(best, cpuNanos() - start);
-      assertThat(out).isNotNull();
-    }
-    return Math.max(best, 1);
-  }
-
-  /** CPU time of the whole process (every thread: the parallel loader's too), else wall time. */
-  private static long cpuNanos() {
-    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-      long t = os.getProcessCpuTime();
-      if (t >= 0) {
-        return t;
-      }
-    }
-    return System.nanoTime();
   }
 
   /** {@code count} namespaces, each with a client Deployment and {@code services} Services with DestinationRules. */

@@ -2,6 +2,8 @@ package dev.istiolint.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.istiolint.core.testing.CpuCost;
+
 import dev.istiolint.core.LintRequest;
 import dev.istiolint.core.Linter;
 import dev.istiolint.core.SourceInput;
@@ -12,7 +14,6 @@ import dev.istiolint.core.model.Resource;
 import dev.istiolint.core.rule.LintRule;
 import dev.istiolint.core.rule.RuleContext;
 import dev.istiolint.core.source.SourceSpan;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +39,7 @@ class RulesLinearityTest {
     List<Resource> small = load(mesh(N));
     List<Resource> large = load(mesh(2 * N));
 
-    double ratio = bestRatio(() -> analyse(small), () -> analyse(large));
+    double ratio = CpuCost.bestRatio(() -> analyse(small), () -> analyse(large), BOUND);
 
     assertThat(ratio).as("time(%d services) / time(%d)", 2 * N, N).isLessThan(BOUND);
   }
@@ -71,36 +72,6 @@ class RulesLinearityTest {
       rule.check(ctx);
     }
     return findings[0];
-  }
-
-  private static double bestRatio(Supplier<?> small, Supplier<?> large) {
-    small.get();
-    large.get();
-    double best = Double.MAX_VALUE;
-    for (int attempt = 0; attempt < 3 && best >= BOUND; attempt++) {
-      best = Math.min(best, (double) bestOf(3, large) / bestOf(3, small));
-    }
-    return best;
-  }
-
-  private static long bestOf(int runs, Supplier<?> work) {
-    long best = Long.MAX_VALUE;
-    for (int i = 0; i < runs; i++) {
-      long start = cpuNanos();
-      assertThat(work.get()).isNotNull();
-      best = Math.min(best, cpuNanos() - start);
-    }
-    return Math.max(best, 1);
-  }
-
-  private static long cpuNanos() {
-    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-      long t = os.getProcessCpuTime();
-      if (t >= 0) {
-        return t;
-      }
-    }
-    return System.nanoTime();
   }
 
   private static List<Resource> load(List<SourceInput> sources) {
