@@ -46,6 +46,7 @@ public final class SchemaValidator {
   private final ClassLoader classLoader;
   private final String folder;
   private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+  private final Map<String, QuickSchema> quick = new ConcurrentHashMap<>();
   private final Map<String, JsonNode> schemaDocuments = new ConcurrentHashMap<>();
   private final String defaultNamespace;
   private static final Map<String, Set<String>> WATCHED = new ConcurrentHashMap<>();
@@ -116,9 +117,12 @@ public final class SchemaValidator {
         new DocumentFindings(converted.locator(), doc.span().start(), resourceRef(root, apiVersion, kind));
     try {
       ApiVersions.check(apiVersion, kind, out);
-      Schema schema = compiled.computeIfAbsent(location, this::compile);
-      List<Error> errors = schema.validate(converted.root());
-      new ErrorTranslator(this::schemaNode, converted, out, kind).translate(errors);
+      // most documents are valid: the shortcut proves it without the full validator, which then never compiles
+      // the schemas of kinds whose documents are all valid
+      if (!quickSchema(location).provesValid(converted.root())) {
+        List<Error> errors = fullSchema(location).validate(converted.root());
+        new ErrorTranslator(this::schemaNode, converted, out, kind).translate(errors);
+      }
       for (String pointer : converted.nonFinite()) {
         YScalar s = converted.scalarAt(pointer);
         out.report(
@@ -152,6 +156,16 @@ public final class SchemaValidator {
     return Set.copyOf(names);
   }
 
+  /** The shortcut for the schema at {@code location}, compiled on first use. */
+  QuickSchema quickSchema(String location) {
+    return quick.computeIfAbsent(location, l -> QuickSchema.compile(l, this::schemaDocument));
+  }
+
+  /** The full validator's schema at {@code location}, compiled on first use. */
+  Schema fullSchema(String location) {
+    return compiled.computeIfAbsent(location, this::compile);
+  }
+
   private Schema compile(String location) {
     Schema s = registry.getSchema(SchemaLocation.of(location));
     s.initializeValidators();
@@ -160,9 +174,13 @@ public final class SchemaValidator {
 
   /** The schema node at an absolute location such as {@code https://…/common.json#/$defs/port}, if any. */
   Optional<JsonNode> schemaNode(String iri, String pointer) {
-    JsonNode document = schemaDocuments.computeIfAbsent(iri, this::readSchemaDocument);
-    JsonNode n = document.at(pointer);
+    JsonNode n = schemaDocument(iri).at(pointer);
     return n.isMissingNode() ? Optional.empty() : Optional.of(n);
+  }
+
+  /** The schema document with identifier {@code iri} (no fragment); a missing node when it is not shipped. */
+  private JsonNode schemaDocument(String iri) {
+    return schemaDocuments.computeIfAbsent(iri, this::readSchemaDocument);
   }
 
   private JsonNode readSchemaDocument(String iri) {
@@ -182,9 +200,14 @@ public final class SchemaValidator {
     return loader.refused();
   }
 
-  /** The number of schemas compiled so far. */
+  /** The number of schemas the full validator compiled so far. */
   int compiledSchemas() {
     return compiled.size();
+  }
+
+  /** The number of schemas the shortcut compiled so far. */
+  int quickSchemas() {
+    return quick.size();
   }
 
   private Optional<ResourceRef> resourceRef(YMap root, String apiVersion, String kind) {

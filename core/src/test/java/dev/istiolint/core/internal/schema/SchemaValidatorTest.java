@@ -64,11 +64,17 @@ class SchemaValidatorTest {
     for (YDocument d : docs(dr + "---\n" + dr + "---\n" + dr.replace("networking.istio.io/v1", "networking.istio.io/v1alpha3"))) {
       assertThat(validator.validate(d).findings()).isEmpty();
     }
-    assertThat(validator.compiledSchemas()).as("v1 and v1alpha3 share one schema").isEqualTo(1);
+    assertThat(validator.quickSchemas()).as("v1 and v1alpha3 share one schema").isEqualTo(1);
+    assertThat(validator.compiledSchemas()).as("valid documents never need the full validator").isZero();
     validator.validate(docs("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b}\n").get(0));
-    assertThat(validator.compiledSchemas()).isEqualTo(2);
+    assertThat(validator.quickSchemas()).isEqualTo(2);
     validator.validate(docs("apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n").get(0));
-    assertThat(validator.compiledSchemas()).isEqualTo(2);
+    assertThat(validator.quickSchemas()).isEqualTo(2);
+    assertThat(validator.compiledSchemas()).isZero();
+    assertThat(validator.validate(docs(dr.replace("{host: a}", "{host: a, colour: red}")).get(0)).findings())
+        .extracting(Diagnostic::rule)
+        .containsExactly(CoreRules.SCHEMA_UNKNOWN_FIELD);
+    assertThat(validator.compiledSchemas()).as("a document with an error compiles the full schema of its kind").isEqualTo(1);
   }
 
   @Test

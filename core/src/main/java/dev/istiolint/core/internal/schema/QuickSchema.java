@@ -1,0 +1,408 @@
+package dev.istiolint.core.internal.schema;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A shortcut in front of the JSON Schema validator: it proves, in one walk without building error paths, that a
+ * document gives no schema error at all. Most documents are valid, and for them the full validator has nothing to
+ * say; it runs only when the shortcut cannot prove validity.
+ *
+ * <p>The answer is one-sided. {@code true} means the full validator reports nothing; {@code false} means only "not
+ * proved", and the full validator then decides (and words the findings). So the shortcut knows just the keywords the
+ * shipped schemas use, and in every case it is unsure of (an unknown keyword, an integer written as a decimal, a
+ * number on the bound of a range, a value outside an enum) it answers {@code false}.
+ *
+ * <p>Compiled from the same schema documents the full validator reads. Immutable once compiled: thread-safe.
+ */
+final class QuickSchema {
+
+  /** The keywords that carry no constraint. */
+  private static final Set<String> INERT = Set.of("$id", "$comment", "$defs", "$schema", "title", "description");
+
+  private static final int STRING = 1;
+  private static final int INTEGER = 2;
+  private static final int NUMBER = 4;
+  private static final int BOOLEAN = 8;
+  private static final int OBJECT = 16;
+  private static final int ARRAY = 32;
+  private static final int NULL = 64;
+  private static final int ANY_TYPE = 127;
+
+  /** One compiled schema object; fields left at their defaults constrain nothing. */
+  private static final class Node {
+    /** A schema this shortcut cannot judge (or the {@code false} schema): it proves nothing valid. */
+    boolean never;
+    int types = ANY_TYPE;
+    final List<Node> refs = new ArrayList<>(1);
+    Map<String, Node> properties = Map.of();
+    /** The schema of members not in {@code properties}; null: any member is allowed. */
+    Node additional;
+    Node items;
+    String[] required = new String[0];
+    Set<JsonNode> enumValues;
+    int minLength = -1;
+    int maxLength = -1;
+    BigDecimal minimum;
+    BigDecimal maximum;
+    Pattern pattern;
+    int maxProperties = -1;
+    int minItems = -1;
+    int maxItems = -1;
+  }
+
+  private final Node root;
+
+  private QuickSchema(Node root) {
+    this.root = root;
+  }
+
+  /**
+   * Compiles the schema at {@code location} (an absolute identifier with a JSON pointer fragment), reading schema
+   * documents through {@code documents} (identifier without fragment to document; a missing node when unknown).
+   */
+  static QuickSchema compile(String location, Function<String, JsonNode> documents) {
+    return new QuickSchema(new Compiler(documents).at(location));
+  }
+
+  /** True only when the full validator reports no error for {@code instance}. */
+  boolean provesValid(JsonNode instance) {
+    return passes(root, instance);
+  }
+
+  private static boolean passes(Node s, JsonNode n) {
+    if (s.never) {
+      return false;
+    }
+    int type = typeOf(n);
+    if (type == 0 || (s.types != ANY_TYPE && (s.types & type) == 0)) {
+      return false;
+    }
+    for (int i = 0; i < s.refs.size(); i++) {
+      if (!passes(s.refs.get(i), n)) {
+        return false;
+      }
+    }
+    if (s.enumValues != null && !s.enumValues.contains(n)) {
+      return false; // unproved: the full validator compares numbers more loosely than equals does
+    }
+    if (n.isString()) {
+      return string(s, n.stringValue());
+    }
+    if (n.isNumber()) {
+      return number(s, n);
+    }
+    if (n.isObject()) {
+      return object(s, n);
+    }
+    if (n.isArray()) {
+      return array(s, n);
+    }
+    return true;
+  }
+
+  /** The type bits a node satisfies; an integer written as a decimal, infinity and NaN are left unproved. */
+  private static int typeOf(JsonNode n) {
+    if (n.isString()) {
+      return STRING;
+    }
+    if (n.isIntegralNumber()) {
+      return INTEGER | NUMBER;
+    }
+    if (n.isNumber()) {
+      return n.isBigDecimal() || Double.isFinite(n.doubleValue()) ? NUMBER : 0;
+    }
+    if (n.isBoolean()) {
+      return BOOLEAN;
+    }
+    if (n.isObject()) {
+      return OBJECT;
+    }
+    if (n.isArray()) {
+      return ARRAY;
+    }
+    if (n.isNull()) {
+      return NULL;
+    }
+    return 0;
+  }
+
+  private static boolean string(Node s, String v) {
+    if (s.minLength >= 0 || s.maxLength >= 0) {
+      int length = v.codePointCount(0, v.length());
+      if (length < s.minLength || (s.maxLength >= 0 && length > s.maxLength)) {
+        return false;
+      }
+    }
+    return s.pattern == null || s.pattern.matcher(v).find();
+  }
+
+  private static boolean number(Node s, JsonNode n) {
+    if (s.minimum == null && s.maximum == null) {
+      return true;
+    }
+    BigDecimal v;
+    boolean integral = n.isIntegralNumber();
+    if (integral) {
+      v = new BigDecimal(n.bigIntegerValue());
+    } else if (n.isBigDecimal()) {
+      v = n.decimalValue();
+    } else {
+      double d = n.doubleValue();
+      if (!Double.isFinite(d)) {
+        return false;
+      }
+      v = new BigDecimal(d);
+    }
+    // a decimal on a bound is left to the full validator, whose comparison may round
+    if (s.minimum != null && (integral ? v.compareTo(s.minimum) < 0 : v.compareTo(s.minimum) <= 0)) {
+      return false;
+    }
+    return s.maximum == null || (integral ? v.compareTo(s.maximum) <= 0 : v.compareTo(s.maximum) < 0);
+  }
+
+  private static boolean object(Node s, JsonNode n) {
+    if (s.maxProperties >= 0 && n.size() > s.maxProperties) {
+      return false;
+    }
+    for (String name : s.required) {
+      if (!n.has(name)) {
+        return false;
+      }
+    }
+    if (s.properties.isEmpty() && s.additional == null) {
+      return true;
+    }
+    for (Map.Entry<String, JsonNode> member : n.properties()) {
+      Node declared = s.properties.get(member.getKey());
+      Node schema = declared != null ? declared : s.additional;
+      if (schema != null && !passes(schema, member.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean array(Node s, JsonNode n) {
+    int size = n.size();
+    if (size < s.minItems || (s.maxItems >= 0 && size > s.maxItems)) {
+      return false;
+    }
+    if (s.items != null) {
+      for (int i = 0; i < size; i++) {
+        if (!passes(s.items, n.get(i))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Builds the node graph; {@code $ref} cycles are closed through the nodes already started. */
+  private static final class Compiler {
+    private final Function<String, JsonNode> documents;
+    private final Map<String, Node> byLocation = new HashMap<>();
+    private final Map<String, JsonNode> read = new HashMap<>();
+
+    Compiler(Function<String, JsonNode> documents) {
+      this.documents = documents;
+    }
+
+    /** The node for an absolute location {@code iri#pointer}. */
+    Node at(String location) {
+      Node known = byLocation.get(location);
+      if (known != null) {
+        return known;
+      }
+      Node node = new Node();
+      byLocation.put(location, node);
+      int hash = location.indexOf('#');
+      String iri = hash < 0 ? location : location.substring(0, hash);
+      String pointer = hash < 0 ? "" : location.substring(hash + 1);
+      JsonNode document = read.computeIfAbsent(iri, documents);
+      JsonNode schema = document == null ? null : document.at(pointer);
+      if (schema == null || schema.isMissingNode()) {
+        node.never = true;
+      } else {
+        fill(node, schema, iri);
+      }
+      return node;
+    }
+
+    private Node child(JsonNode schema, String iri) {
+      Node node = new Node();
+      fill(node, schema, iri);
+      return node;
+    }
+
+    private void fill(Node node, JsonNode schema, String iri) {
+      if (schema.isBoolean()) {
+        node.never = !schema.booleanValue();
+        return;
+      }
+      if (!schema.isObject()) {
+        node.never = true;
+        return;
+      }
+      for (Map.Entry<String, JsonNode> k : schema.properties()) {
+        if (!keyword(node, k.getKey(), k.getValue(), iri)) {
+          node.never = true; // a keyword this shortcut does not know: leave every instance to the full validator
+          return;
+        }
+      }
+    }
+
+    /** Compiles one keyword into {@code node}; false when it is not one this shortcut can judge. */
+    private boolean keyword(Node node, String name, JsonNode value, String iri) {
+      if (INERT.contains(name)) {
+        return true;
+      }
+      switch (name) {
+        case "type" -> {
+          node.types = 0;
+          for (JsonNode t : value.isArray() ? value : List.of(value)) {
+            int bit = typeBit(t.asString(""));
+            if (bit == 0) {
+              return false;
+            }
+            node.types |= bit;
+          }
+          return true;
+        }
+        case "$ref" -> {
+          if (!value.isString()) {
+            return false;
+          }
+          node.refs.add(at(resolve(iri, value.stringValue())));
+          return true;
+        }
+        case "properties" -> {
+          if (!value.isObject()) {
+            return false;
+          }
+          Map<String, Node> props = new HashMap<>();
+          for (Map.Entry<String, JsonNode> p : value.properties()) {
+            props.put(p.getKey(), child(p.getValue(), iri));
+          }
+          node.properties = props;
+          return true;
+        }
+        case "additionalProperties" -> {
+          node.additional = child(value, iri);
+          return true;
+        }
+        case "items" -> {
+          if (!value.isObject() && !value.isBoolean()) {
+            return false; // the array form means prefixItems in old drafts
+          }
+          node.items = child(value, iri);
+          return true;
+        }
+        case "required" -> {
+          if (!value.isArray()) {
+            return false;
+          }
+          List<String> names = new ArrayList<>();
+          for (JsonNode r : value) {
+            if (!r.isString()) {
+              return false;
+            }
+            names.add(r.stringValue());
+          }
+          node.required = names.toArray(String[]::new);
+          return true;
+        }
+        case "enum" -> {
+          if (!value.isArray()) {
+            return false;
+          }
+          Set<JsonNode> values = new HashSet<>();
+          value.forEach(values::add);
+          node.enumValues = values;
+          return true;
+        }
+        case "minLength" -> {
+          node.minLength = count(value);
+          return node.minLength >= 0;
+        }
+        case "maxLength" -> {
+          node.maxLength = count(value);
+          return node.maxLength >= 0;
+        }
+        case "maxProperties" -> {
+          node.maxProperties = count(value);
+          return node.maxProperties >= 0;
+        }
+        case "minItems" -> {
+          node.minItems = count(value);
+          return node.minItems >= 0;
+        }
+        case "maxItems" -> {
+          node.maxItems = count(value);
+          return node.maxItems >= 0;
+        }
+        case "minimum" -> {
+          node.minimum = value.isIntegralNumber() ? new BigDecimal(value.bigIntegerValue()) : null;
+          return node.minimum != null;
+        }
+        case "maximum" -> {
+          node.maximum = value.isIntegralNumber() ? new BigDecimal(value.bigIntegerValue()) : null;
+          return node.maximum != null;
+        }
+        case "pattern" -> {
+          if (!value.isString()) {
+            return false;
+          }
+          try {
+            node.pattern = Pattern.compile(value.stringValue());
+            return true;
+          } catch (PatternSyntaxException e) {
+            return false;
+          }
+        }
+        default -> {
+          return false;
+        }
+      }
+    }
+
+    private static int typeBit(String type) {
+      return switch (type) {
+        case "string" -> STRING;
+        case "integer" -> INTEGER;
+        case "number" -> NUMBER;
+        case "boolean" -> BOOLEAN;
+        case "object" -> OBJECT;
+        case "array" -> ARRAY;
+        case "null" -> NULL;
+        default -> 0;
+      };
+    }
+
+    /** A non-negative whole number, or -1. */
+    private static int count(JsonNode value) {
+      return value.isIntegralNumber() && value.canConvertToInt() && value.intValue() >= 0 ? value.intValue() : -1;
+    }
+
+    /** {@code ref} made absolute against the identifier of the document it is written in. */
+    private static String resolve(String iri, String ref) {
+      if (ref.startsWith("#")) {
+        return iri + ref;
+      }
+      if (ref.contains("://")) {
+        return ref;
+      }
+      int slash = iri.lastIndexOf('/');
+      return iri.substring(0, slash + 1) + ref;
+    }
+  }
+}
