@@ -84,7 +84,7 @@ final class NodeLocator {
       if (name == null) {
         return null;
       }
-      for (YMap.Entry e : TreeConverter.withMerges(m)) {
+      for (YMap.Entry e : m.entries()) {
         if (e.key().value().equals(name) && !TreeConverter.isNullScalar(e.value())) {
           return new Found(e.key(), e.value());
         }

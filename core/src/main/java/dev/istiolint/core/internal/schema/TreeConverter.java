@@ -6,7 +6,6 @@ import dev.istiolint.core.internal.yaml.YScalar;
 import dev.istiolint.core.internal.yaml.YSeq;
 import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,14 +171,14 @@ final class TreeConverter {
 
   private JsonNode node(YNode n) {
     if (n instanceof YMap m) {
-      List<YMap.Entry> entries = withMerges(m);
+      List<YMap.Entry> entries = m.entries(); // merge keys expanded and duplicate keys dropped by the loader
       int size = entries.size();
       // a LinkedHashMap, as JsonNodeFactory.objectNode() makes, but sized for the members
       ObjectNode o = new ObjectNode(F, new LinkedHashMap<>((int) (size / 0.75f) + 1));
       for (int i = 0; i < size; i++) {
         YMap.Entry e = entries.get(i);
         String name = e.key().value();
-        if (isNullScalar(e.value()) || o.has(name)) {
+        if (isNullScalar(e.value())) {
           continue;
         }
         push(name);
@@ -294,48 +293,6 @@ final class TreeConverter {
       case 4 -> v.equals("null") || v.equals("Null") || v.equals("NULL");
       default -> false;
     };
-  }
-
-  /**
-   * The entries of a mapping with YAML merge keys ({@code <<: *anchor}) applied, as Kubernetes reads them: explicit
-   * entries win over merged ones, earlier merged maps over later ones. Inert when the loader already merged.
-   */
-  static List<YMap.Entry> withMerges(YMap m) {
-    boolean hasMerge = false;
-    List<YMap.Entry> entries = m.entries();
-    for (int i = 0; i < entries.size(); i++) { // indexed: no iterator for every mapping converted
-      hasMerge |= isMergeKey(entries.get(i).key());
-    }
-    if (!hasMerge) {
-      return m.entries();
-    }
-    List<YMap.Entry> out = new ArrayList<>();
-    Set<String> names = new HashSet<>();
-    for (YMap.Entry e : m.entries()) {
-      if (!isMergeKey(e.key()) && names.add(e.key().value())) {
-        out.add(e);
-      }
-    }
-    for (YMap.Entry e : m.entries()) {
-      if (!isMergeKey(e.key())) {
-        continue;
-      }
-      List<YNode> sources = e.value() instanceof YSeq s ? s.items() : List.of(e.value());
-      for (YNode source : sources) {
-        if (source instanceof YMap sm) {
-          for (YMap.Entry merged : withMerges(sm)) {
-            if (names.add(merged.key().value())) {
-              out.add(merged);
-            }
-          }
-        }
-      }
-    }
-    return out;
-  }
-
-  private static boolean isMergeKey(YScalar key) {
-    return key.plain() && key.tag().isEmpty() && key.value().equals("<<");
   }
 
   private JsonNode scalarValue(YScalar s) {

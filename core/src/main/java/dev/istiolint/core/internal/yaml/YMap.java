@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A mapping with scalar keys, in document order. Duplicate keys were reported by the loader; the first one is kept. */
+/**
+ * A mapping with scalar keys, in document order. Duplicate keys were reported by the loader, which keeps the first
+ * one; merge keys ({@code <<}) are expanded by the loader, so the entries are the mapping as Kubernetes reads it.
+ */
 public record YMap(List<Entry> entries, SourceSpan span) implements YNode {
 
   /** One key and its value. */

@@ -87,7 +87,7 @@ class NodeLocatorTest {
     out.put(pointer, new NodeLocation(key, n.span()));
     if (n instanceof YMap m) {
       Set<String> names = new HashSet<>();
-      for (YMap.Entry e : TreeConverter.withMerges(m)) {
+      for (YMap.Entry e : m.entries()) {
         String name = e.key().value();
         if (names.contains(name) || (e.value() instanceof YScalar s && s.isNull())) {
           continue;
