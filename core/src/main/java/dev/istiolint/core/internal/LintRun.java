@@ -150,7 +150,7 @@ public final class LintRun {
     for (Diagnostic d : out) {
       byte[] text = texts.get(d.span().file());
       if (text != null) {
-        lines.computeIfAbsent(d.span().file(), f -> SourceLines.split(text));
+        lines.computeIfAbsent(d.span().file(), f -> SourceLines.splitWhenRead(text));
       }
     }
     if (request.baseline().isPresent()) {
@@ -221,11 +221,20 @@ public final class LintRun {
         source.displayPath(), inline, found, versioned, internal, resources, file.documents().size());
   }
 
-  /** True when {@code text} contains {@code marker} (ASCII, so the UTF-8 bytes match exactly). */
-  private static boolean mentions(byte[] text, byte[] marker) {
+  /**
+   * True when {@code text} contains {@code marker} (ASCII, so the UTF-8 bytes match exactly). Horspool's search: the
+   * byte under the end of the window says how far the marker can jump, its full length for most bytes.
+   */
+  static boolean mentions(byte[] text, byte[] marker) {
+    int m = marker.length;
+    int[] shift = new int[256];
+    java.util.Arrays.fill(shift, m);
+    for (int j = 0; j < m - 1; j++) {
+      shift[marker[j] & 0xff] = m - 1 - j;
+    }
     outer:
-    for (int i = 0; i + marker.length <= text.length; i++) {
-      for (int j = 0; j < marker.length; j++) {
+    for (int i = 0; i + m <= text.length; i += shift[text[i + m - 1] & 0xff]) {
+      for (int j = m - 1; j >= 0; j--) {
         if (text[i + j] != marker[j]) {
           continue outer;
         }

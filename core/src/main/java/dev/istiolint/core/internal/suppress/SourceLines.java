@@ -47,15 +47,59 @@ public final class SourceLines {
     return new Lines(text, bounds);
   }
 
-  /** {@code lines} as an immutable list: itself when {@link #split} made it, else a copy. */
+  /**
+   * The lines of {@code bytes} as {@link #split} gives them, split when first read: a result keeps the lines of every
+   * file with a finding for reporters that quote them, and most runs (JSON, SARIF without snippets, library callers
+   * that only count) never do. Thread-safe; {@code bytes} must not change afterwards.
+   */
+  public static List<String> splitWhenRead(byte[] bytes) {
+    return new Deferred(bytes);
+  }
+
+  /** {@code lines} as an immutable list: itself when {@link #split} or {@link #splitWhenRead} made it, else a copy. */
   public static List<String> copyOf(List<String> lines) {
-    return lines instanceof Lines ? lines : List.copyOf(lines);
+    return lines instanceof Lines || lines instanceof Deferred ? lines : List.copyOf(lines);
   }
 
   /** The text of the span's first line, or empty. */
   public static String line(Map<String, List<String>> lines, SourceSpan span) {
     List<String> text = lines.get(span.file());
     return text == null || span.startLine() > text.size() ? "" : text.get(span.startLine() - 1);
+  }
+
+  /** Lines split on first use. */
+  private static final class Deferred extends AbstractList<String> implements RandomAccess {
+    private byte[] bytes;
+    private volatile List<String> lines;
+
+    Deferred(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    private List<String> lines() {
+      List<String> l = lines;
+      if (l == null) {
+        synchronized (this) {
+          l = lines;
+          if (l == null) {
+            l = split(bytes);
+            lines = l;
+            bytes = null;
+          }
+        }
+      }
+      return l;
+    }
+
+    @Override
+    public String get(int index) {
+      return lines().get(index);
+    }
+
+    @Override
+    public int size() {
+      return lines().size();
+    }
   }
 
   /** The lines of one text: line {@code i} runs from {@code bounds[2i]} to {@code bounds[2i + 1]}. */

@@ -38,4 +38,15 @@ class SourceLinesTest {
     assertThat(SourceLines.copyOf(other)).isEqualTo(other).isNotSameAs(other);
     assertThat(lines).isEqualTo(List.of("a", "b")).hasSameHashCodeAs(List.of("a", "b"));
   }
+
+  @Test
+  void linesSplitWhenReadAreTheSameLinesAndImmutable() {
+    for (String text : new String[] {"", "a", "a: 1\nb: 2\r\nc: 3\rd\n", "\uFEFFkind: Service\n", "x\n\n"}) {
+      byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      List<String> deferred = SourceLines.splitWhenRead(bytes);
+      assertThat(deferred).as(text).isEqualTo(SourceLines.split(bytes)).hasSize(SourceLines.split(bytes).size());
+      assertThat(SourceLines.copyOf(deferred)).isSameAs(deferred);
+      assertThatThrownBy(() -> deferred.add("c")).isInstanceOf(UnsupportedOperationException.class);
+    }
+  }
 }
