@@ -2,11 +2,11 @@
 # Runs the JMH pipeline benchmark (raw parse, load + decode, full lint) on the generated corpora, with JMH's
 # allocation profiler, and prints the summary table of the README's Performance section.
 #
-#   bench/run-jmh.sh                  # 10k and 100k, 5 warm-up + 10 measured single shots, 1 fork
+#   bench/run-jmh.sh                  # 10k and 100k, 1 fork; warm-up and measured single shots per corpus below
 #   bench/run-jmh.sh --smoke          # 1k only, 1 warm-up, 1 iteration: checks that everything runs
 #   SIZES="1k 10k" WI=3 I=5 bench/run-jmh.sh
 #   EXCLUDE_100k='c_lint$' bench/run-jmh.sh   # skip a benchmark on one corpus (a JMH -e regex)
-#   WI_100k=1 I_100k=3 bench/run-jmh.sh       # fewer iterations on one corpus
+#   WI_100k=1 I_100k=3 bench/run-jmh.sh       # other iteration counts on one corpus
 #   JVM_ARGS="-XX:+UseParallelGC" bench/run-jmh.sh   # extra options for the forked JVM (default: JDK defaults, G1)
 #
 # Results: bench/results/jmh-<UTC timestamp>.json (JMH's JSON) and .txt (the summary, with the load average).
@@ -14,13 +14,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SIZES=${SIZES:-"10k 100k"}
-WI=${WI:-5}
-I=${I:-10}
+# Warm means compiled: a 10k operation lasts about 0.3 s, and the JIT needs some 15 of them before the times stop
+# falling; a 100k operation lasts seconds and is warm after 2. WI/I set every corpus, WI_<size>/I_<size> one.
+WI_1k=${WI_1k:-${WI:-40}}; I_1k=${I_1k:-${I:-20}}
+WI_10k=${WI_10k:-${WI:-20}}; I_10k=${I_10k:-${I:-10}}
+WI_100k=${WI_100k:-${WI:-3}}; I_100k=${I_100k:-${I:-5}}
 FORKS=${FORKS:-1}
 PROF=${PROF:-gc}
 SUMMARY_ONLY=
 if [[ ${1:-} == --smoke ]]; then
-  SIZES="1k"; WI=1; I=1
+  SIZES="1k"; WI_1k=1; I_1k=1
 elif [[ ${1:-} == --summary ]]; then # --summary bench/results/jmh-X.json: the table again, from a finished run
   SUMMARY_ONLY=${2%.json}
 fi
@@ -56,7 +59,7 @@ else
     [[ -n ${!var:-} ]] && exclude_args=(-e "${!var}")
     # WI_<size>, I_<size>: other iteration counts for one corpus
     wi_var="WI_$s"; i_var="I_$s"
-    java -jar "$JAR" PipelineBenchmark -f "$FORKS" -wi "${!wi_var:-$WI}" -i "${!i_var:-$I}" -p corpus="$s" "${prof_args[@]}" \
+    java -jar "$JAR" PipelineBenchmark -f "$FORKS" -wi "${!wi_var:-5}" -i "${!i_var:-10}" -p corpus="$s" "${prof_args[@]}" \
       "${exclude_args[@]}" -jvmArgsAppend "-Distiolint.bench.corpus=$CORPUS${JVM_ARGS:+ $JVM_ARGS}" -rf json -rff "$OUT-$s.json" \
       >> "$OUT.log"
     parts+=("$OUT-$s.json")
@@ -69,10 +72,10 @@ fi
 {
   echo "JMH PipelineBenchmark, $STAMP, $(nproc) cores, $(java -version 2>&1 | head -1)"
   if [[ -z $SUMMARY_ONLY ]]; then
-    echo "forks=$FORKS warmup=$WI measured=$I (single shots; medians in ms), profiler=${PROF:-none}, JVM_ARGS=${JVM_ARGS:-none}"
+    echo "forks=$FORKS (single shots; medians in ms), profiler=${PROF:-none}, JVM_ARGS=${JVM_ARGS:-none}"
     for s in $SIZES; do
       wi_var="WI_$s"; i_var="I_$s"; ex_var="EXCLUDE_$s"
-      [[ -n ${!wi_var:-}${!i_var:-}${!ex_var:-} ]] && echo "$s: warmup=${!wi_var:-$WI} measured=${!i_var:-$I} excluded=${!ex_var:-none}"
+      echo "$s: warmup=${!wi_var:-5} measured=${!i_var:-10} excluded=${!ex_var:-none}"
     done
     echo "git: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- core rules bench || echo ' (dirty)')"
     echo "load before: $LOAD_BEFORE"

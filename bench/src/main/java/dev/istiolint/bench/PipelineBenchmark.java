@@ -44,7 +44,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 5)
+@Warmup(iterations = 15)
 @Measurement(iterations = 10)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx10g"})
 public class PipelineBenchmark {
