@@ -1,5 +1,9 @@
 package dev.istiolint.core.internal.schema;
 
+import dev.istiolint.core.internal.yaml.YMap;
+import dev.istiolint.core.internal.yaml.YNode;
+import dev.istiolint.core.internal.yaml.YScalar;
+import dev.istiolint.core.internal.yaml.YSeq;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,14 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A shortcut in front of the JSON Schema validator: it proves, in one walk without building error paths, that a
- * document gives no schema error at all. Most documents are valid, and for them the full validator has nothing to
- * say; it runs only when the shortcut cannot prove validity.
+ * A shortcut in front of the JSON Schema validator: it proves, in one walk over the YAML tree, without a JSON tree or
+ * error paths, that a document gives no schema error at all. Most documents are valid, and for them the full
+ * validator has nothing to say; it runs only when the shortcut cannot prove validity. It reads scalars as {@link
+ * TreeConverter} does (the YAML 1.2 core schema, null members dropped).
  *
  * <p>The answer is one-sided. {@code true} means the full validator reports nothing; {@code false} means only "not
  * proved", and the full validator then decides (and words the findings). So the shortcut knows just the keywords the
@@ -42,6 +48,8 @@ final class QuickSchema {
   private static final class Node {
     /** A schema this shortcut cannot judge (or the {@code false} schema): it proves nothing valid. */
     boolean never;
+    /** The {@code true} schema, or one with no constraining keyword: anything is valid. */
+    boolean free;
     int types = ANY_TYPE;
     final List<Node> refs = new ArrayList<>(1);
     Map<String, Node> properties = Map.of();
@@ -49,12 +57,14 @@ final class QuickSchema {
     Node additional;
     Node items;
     String[] required = new String[0];
-    Set<JsonNode> enumValues;
+    /** The allowed values when they are all strings; an enum with other values proves nothing. */
+    Set<String> enumValues;
     int minLength = -1;
     int maxLength = -1;
     BigDecimal minimum;
     BigDecimal maximum;
-    Pattern pattern;
+    /** The pattern's matcher for each thread, reset for every text: no matcher allocated per value. */
+    ThreadLocal<Matcher> pattern;
     int maxProperties = -1;
     int minItems = -1;
     int maxItems = -1;
@@ -74,137 +84,187 @@ final class QuickSchema {
     return new QuickSchema(new Compiler(documents).at(location));
   }
 
-  /** True only when the full validator reports no error for {@code instance}. */
-  boolean provesValid(JsonNode instance) {
-    return passes(root, instance);
+  /**
+   * True only when the full validator reports no error for the tree {@link TreeConverter} makes of {@code root}, and
+   * none of its scalars needs the converter's attention: a tag, a YAML 1.1 boolean, infinity or not-a-number.
+   */
+  boolean provesValid(YNode root) {
+    return plainTree(root) && passes(this.root, root);
   }
 
-  private static boolean passes(Node s, JsonNode n) {
+  private static boolean passes(Node s, YNode n) {
     if (s.never) {
       return false;
     }
-    int type = typeOf(n);
-    if (type == 0 || (s.types != ANY_TYPE && (s.types & type) == 0)) {
-      return false;
+    if (s.free) {
+      return true;
     }
     for (int i = 0; i < s.refs.size(); i++) {
       if (!passes(s.refs.get(i), n)) {
         return false;
       }
     }
-    if (s.enumValues != null && !s.enumValues.contains(n)) {
-      return false; // unproved: the full validator compares numbers more loosely than equals does
+    if (n instanceof YMap m) {
+      return (s.types & OBJECT) != 0 && s.enumValues == null && object(s, m);
     }
-    if (n.isString()) {
-      return string(s, n.stringValue());
+    if (n instanceof YSeq q) {
+      return (s.types & ARRAY) != 0 && s.enumValues == null && array(s, q);
     }
-    if (n.isNumber()) {
-      return number(s, n);
-    }
-    if (n.isObject()) {
-      return object(s, n);
-    }
-    if (n.isArray()) {
-      return array(s, n);
-    }
-    return true;
+    return scalar(s, (YScalar) n);
   }
 
-  /** The type bits a node satisfies; an integer written as a decimal, infinity and NaN are left unproved. */
-  private static int typeOf(JsonNode n) {
-    if (n.isString()) {
-      return STRING;
+  /** A scalar resolved as the converter resolves it (the YAML 1.2 core schema for plain scalars). */
+  private static boolean scalar(Node s, YScalar y) {
+    String v = y.value();
+    if (!y.plain()) {
+      return string(s, v);
     }
-    if (n.isIntegralNumber()) {
-      return INTEGER | NUMBER;
+    switch (v) {
+      case "", "~", "null", "Null", "NULL" -> {
+        return (s.types & NULL) != 0 && s.enumValues == null;
+      }
+      case "true", "True", "TRUE", "false", "False", "FALSE" -> {
+        return (s.types & BOOLEAN) != 0 && s.enumValues == null;
+      }
+      default -> {
+        int kind = CoreScalars.kind(v);
+        return kind == CoreScalars.NONE ? string(s, v) : number(s, CoreScalars.number(v, kind));
+      }
     }
-    if (n.isNumber()) {
-      return n.isBigDecimal() || Double.isFinite(n.doubleValue()) ? NUMBER : 0;
-    }
-    if (n.isBoolean()) {
-      return BOOLEAN;
-    }
-    if (n.isObject()) {
-      return OBJECT;
-    }
-    if (n.isArray()) {
-      return ARRAY;
-    }
-    if (n.isNull()) {
-      return NULL;
-    }
-    return 0;
   }
 
   private static boolean string(Node s, String v) {
+    if ((s.types & STRING) == 0 || (s.enumValues != null && !s.enumValues.contains(v))) {
+      return false;
+    }
     if (s.minLength >= 0 || s.maxLength >= 0) {
       int length = v.codePointCount(0, v.length());
       if (length < s.minLength || (s.maxLength >= 0 && length > s.maxLength)) {
         return false;
       }
     }
-    return s.pattern == null || s.pattern.matcher(v).find();
+    return s.pattern == null || s.pattern.get().reset(v).find();
   }
 
+  /** A number: an integer written as a decimal, and a decimal on a bound, are left unproved. */
   private static boolean number(Node s, JsonNode n) {
+    boolean integral = n.isIntegralNumber();
+    if ((s.types & (integral ? INTEGER | NUMBER : NUMBER)) == 0 || s.enumValues != null) {
+      return false; // enum: the full validator compares numbers more loosely than equals does
+    }
+    if (!integral && !n.isBigDecimal() && !Double.isFinite(n.doubleValue())) {
+      return false; // a float literal beyond the double range
+    }
     if (s.minimum == null && s.maximum == null) {
       return true;
     }
-    BigDecimal v;
-    boolean integral = n.isIntegralNumber();
-    if (integral) {
-      v = new BigDecimal(n.bigIntegerValue());
-    } else if (n.isBigDecimal()) {
-      v = n.decimalValue();
-    } else {
-      double d = n.doubleValue();
-      if (!Double.isFinite(d)) {
-        return false;
-      }
-      v = new BigDecimal(d);
-    }
-    // a decimal on a bound is left to the full validator, whose comparison may round
+    BigDecimal v = integral ? new BigDecimal(n.bigIntegerValue()) : n.decimalValue();
     if (s.minimum != null && (integral ? v.compareTo(s.minimum) < 0 : v.compareTo(s.minimum) <= 0)) {
       return false;
     }
     return s.maximum == null || (integral ? v.compareTo(s.maximum) <= 0 : v.compareTo(s.maximum) < 0);
   }
 
-  private static boolean object(Node s, JsonNode n) {
-    if (s.maxProperties >= 0 && n.size() > s.maxProperties) {
-      return false;
+  /** The members the converter keeps are those whose value is not null. */
+  private static boolean object(Node s, YMap m) {
+    List<YMap.Entry> entries = m.entries();
+    if (s.maxProperties >= 0) {
+      int kept = 0;
+      for (int i = 0; i < entries.size(); i++) {
+        kept += TreeConverter.isNullScalar(entries.get(i).value()) ? 0 : 1;
+      }
+      if (kept > s.maxProperties) {
+        return false;
+      }
     }
     for (String name : s.required) {
-      if (!n.has(name)) {
+      if (!has(entries, name)) {
         return false;
       }
     }
     if (s.properties.isEmpty() && s.additional == null) {
       return true;
     }
-    for (Map.Entry<String, JsonNode> member : n.properties()) {
-      Node declared = s.properties.get(member.getKey());
+    for (int i = 0; i < entries.size(); i++) {
+      YMap.Entry e = entries.get(i);
+      YNode value = e.value();
+      if (TreeConverter.isNullScalar(value)) {
+        continue;
+      }
+      Node declared = s.properties.get(e.key().value());
       Node schema = declared != null ? declared : s.additional;
-      if (schema != null && !passes(schema, member.getValue())) {
+      if (schema != null && !passes(schema, value)) {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean array(Node s, JsonNode n) {
-    int size = n.size();
+  private static boolean has(List<YMap.Entry> entries, String name) {
+    for (int i = 0; i < entries.size(); i++) {
+      YMap.Entry e = entries.get(i);
+      if (e.key().value().equals(name)) {
+        return !TreeConverter.isNullScalar(e.value());
+      }
+    }
+    return false;
+  }
+
+  private static boolean array(Node s, YSeq q) {
+    List<YNode> items = q.items();
+    int size = items.size();
     if (size < s.minItems || (s.maxItems >= 0 && size > s.maxItems)) {
       return false;
     }
     if (s.items != null) {
       for (int i = 0; i < size; i++) {
-        if (!passes(s.items, n.get(i))) {
+        if (!passes(s.items, items.get(i))) {
           return false;
         }
       }
     }
     return true;
+  }
+
+  /** True when no scalar of the tree needs the converter's attention: a tag, a YAML 1.1 boolean, .inf or .nan. */
+  private static boolean plainTree(YNode n) {
+    if (n instanceof YMap m) {
+      List<YMap.Entry> entries = m.entries();
+      for (int i = 0; i < entries.size(); i++) {
+        YMap.Entry e = entries.get(i);
+        if (!plainScalar(e.key()) || !plainTree(e.value())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (n instanceof YSeq q) {
+      List<YNode> items = q.items();
+      for (int i = 0; i < items.size(); i++) {
+        if (!plainTree(items.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return plainScalar((YScalar) n);
+  }
+
+  private static boolean plainScalar(YScalar y) {
+    if (y.tag().isPresent()) {
+      return false;
+    }
+    if (!y.plain()) {
+      return true;
+    }
+    String v = y.value();
+    if (v.length() >= 4 && (v.charAt(0) == '.' || v.charAt(1) == '.')) { // the shapes of .inf, -.inf and .nan
+      int kind = CoreScalars.kind(v);
+      if (kind == CoreScalars.INF || kind == CoreScalars.NAN) {
+        return false;
+      }
+    }
+    return !Yaml11Values.isYaml11Boolean(v);
   }
 
   /** Builds the node graph; {@code $ref} cycles are closed through the nodes already started. */
@@ -247,18 +307,22 @@ final class QuickSchema {
     private void fill(Node node, JsonNode schema, String iri) {
       if (schema.isBoolean()) {
         node.never = !schema.booleanValue();
+        node.free = schema.booleanValue();
         return;
       }
       if (!schema.isObject()) {
         node.never = true;
         return;
       }
+      boolean constrained = false;
       for (Map.Entry<String, JsonNode> k : schema.properties()) {
         if (!keyword(node, k.getKey(), k.getValue(), iri)) {
           node.never = true; // a keyword this shortcut does not know: leave every instance to the full validator
           return;
         }
+        constrained |= !INERT.contains(k.getKey());
       }
+      node.free = !constrained;
     }
 
     /** Compiles one keyword into {@code node}; false when it is not one this shortcut can judge. */
@@ -325,8 +389,13 @@ final class QuickSchema {
           if (!value.isArray()) {
             return false;
           }
-          Set<JsonNode> values = new HashSet<>();
-          value.forEach(values::add);
+          Set<String> values = new HashSet<>();
+          for (JsonNode v : value) {
+            if (!v.isString()) {
+              return false;
+            }
+            values.add(v.stringValue());
+          }
           node.enumValues = values;
           return true;
         }
@@ -363,7 +432,8 @@ final class QuickSchema {
             return false;
           }
           try {
-            node.pattern = Pattern.compile(value.stringValue());
+            Pattern p = Pattern.compile(value.stringValue());
+            node.pattern = ThreadLocal.withInitial(() -> p.matcher(""));
             return true;
           } catch (PatternSyntaxException e) {
             return false;

@@ -97,10 +97,7 @@ public final class SchemaValidator {
       if (!ApiVersions.isIstioGroup(apiVersion.get())) {
         return Validation.none();
       }
-      DocumentFindings out = new DocumentFindings(
-          new NodeLocator(root), doc.span().start(), resourceRef(root, apiVersion.get(), kind.get()));
-      ApiVersions.check(apiVersion.get(), kind.get(), out);
-      return new Validation(out.findings(), out.versioned());
+      return apiVersionChecked(doc, root, apiVersion.get(), kind.get());
     }
     return validate(doc, root, apiVersion.get(), kind.get(), location.get());
   }
@@ -112,14 +109,24 @@ public final class SchemaValidator {
   }
 
   private Validation validate(YDocument doc, YMap root, String apiVersion, String kind, String location) {
-    TreeConverter.Converted converted = TreeConverter.convert(root, WATCHED.computeIfAbsent(kind, k -> watched(k)));
+    Set<String> watched = WATCHED.computeIfAbsent(kind, k -> watched(k));
+    boolean proved;
+    try {
+      // most documents are valid: the shortcut proves it on the YAML tree, and the full validator (and its schema
+      // compilation) is needed only for the others
+      proved = quickSchema(location).provesValid(root);
+    } catch (RuntimeException | StackOverflowError e) {
+      proved = false;
+    }
+    if (proved && watched.isEmpty() && !SemanticChecks.reads(kind)) {
+      return apiVersionChecked(doc, root, apiVersion, kind); // nothing more to look at: no JSON tree is built
+    }
+    TreeConverter.Converted converted = TreeConverter.convert(root, watched);
     DocumentFindings out =
         new DocumentFindings(converted.locator(), doc.span().start(), resourceRef(root, apiVersion, kind));
     try {
       ApiVersions.check(apiVersion, kind, out);
-      // most documents are valid: the shortcut proves it without the full validator, which then never compiles
-      // the schemas of kinds whose documents are all valid
-      if (!quickSchema(location).provesValid(converted.root())) {
+      if (!proved) {
         List<Error> errors = fullSchema(location).validate(converted.root());
         new ErrorTranslator(this::schemaNode, converted, out, kind).translate(errors);
       }
@@ -146,6 +153,14 @@ public final class SchemaValidator {
           false,
           "schema validation of this " + kind + " (" + apiVersion + ") failed; please report it");
     }
+    return new Validation(out.findings(), out.versioned());
+  }
+
+  /** The findings of the API version check alone. */
+  private Validation apiVersionChecked(YDocument doc, YMap root, String apiVersion, String kind) {
+    DocumentFindings out =
+        new DocumentFindings(new NodeLocator(root), doc.span().start(), resourceRef(root, apiVersion, kind));
+    ApiVersions.check(apiVersion, kind, out);
     return new Validation(out.findings(), out.versioned());
   }
 

@@ -30,18 +30,41 @@ final class SemanticChecks {
     this.out = out;
   }
 
+  /** The API areas with checks of their own. */
+  private enum Area {
+    NETWORKING,
+    SECURITY,
+    EXTENSIONS
+  }
+
+  /** The area whose checks read documents of {@code kind}; null for the kinds whose schema says it all. */
+  private static Area area(String kind) {
+    return switch (kind) {
+      case "DestinationRule", "VirtualService", "Gateway", "ServiceEntry", "Sidecar", "WorkloadEntry" ->
+          Area.NETWORKING;
+      case "PeerAuthentication", "AuthorizationPolicy", "RequestAuthentication", "Policy", "MeshPolicy" ->
+          Area.SECURITY;
+      case "Telemetry", "WasmPlugin", "TrafficExtension" -> Area.EXTENSIONS;
+      default -> null; // Kubernetes kinds and the other Istio kinds
+    };
+  }
+
+  /** True when documents of {@code kind} have checks beyond the schema. */
+  static boolean reads(String kind) {
+    return area(kind) != null;
+  }
+
   static void run(String kind, JsonNode root, DocumentFindings out) {
+    Area area = area(kind);
+    if (area == null) {
+      return;
+    }
     SemanticChecks c = new SemanticChecks(kind, root, out);
     JsonNode spec = root.path("spec");
-    switch (kind) {
-      case "DestinationRule", "VirtualService", "Gateway", "ServiceEntry", "Sidecar", "WorkloadEntry" ->
-          NetworkingValidation.check(c, kind, spec);
-      case "PeerAuthentication", "AuthorizationPolicy", "RequestAuthentication", "Policy", "MeshPolicy" ->
-          SecurityValidation.check(c, kind, spec);
-      case "Telemetry", "WasmPlugin", "TrafficExtension" -> ExtensionValidation.check(c, kind, spec);
-      default -> {
-        // Kubernetes kinds and the other Istio kinds: the schema says it all
-      }
+    switch (area) {
+      case NETWORKING -> NetworkingValidation.check(c, kind, spec);
+      case SECURITY -> SecurityValidation.check(c, kind, spec);
+      case EXTENSIONS -> ExtensionValidation.check(c, kind, spec);
     }
   }
 

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.networknt.schema.Schema;
 import dev.istiolint.core.internal.yaml.YDocument;
 import dev.istiolint.core.internal.yaml.YMap;
+import dev.istiolint.core.internal.yaml.YNode;
 import dev.istiolint.core.internal.yaml.YScalar;
 import dev.istiolint.core.internal.yaml.YamlLoader;
 import dev.istiolint.core.testing.TestData;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,7 +65,35 @@ class QuickSchemaTest {
           F.nullNode(),
           F.objectNode(),
           F.arrayNode(),
-          F.arrayNode().add("x"));
+          F.arrayNode().add("x"),
+          raw("yes"),
+          raw("on"),
+          raw(".inf"),
+          raw("-.Inf"),
+          raw(".nan"),
+          raw("~"),
+          raw("!!str 80"),
+          raw("!!int 80"),
+          raw("!!null ''"),
+          raw("0x1F"),
+          raw("0o17"),
+          raw("1e3"),
+          raw("1e400"),
+          raw("-1e400"),
+          raw("+5"),
+          raw("'80'"),
+          raw("1_000"),
+          raw("TRUE"),
+          raw("Null"));
+
+  /** A string starting with this is written into the YAML text as it is, unquoted. */
+  private static final String RAW = "@raw@";
+
+  private static final tools.jackson.databind.ObjectMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
+
+  private static JsonNode raw(String yaml) {
+    return F.stringNode(RAW + yaml);
+  }
 
   private final SchemaValidator validator = new SchemaValidator("default");
 
@@ -77,11 +107,12 @@ class QuickSchemaTest {
     int mutantsProved = 0;
     int mutantsInvalid = 0;
     List<String> wrong = new ArrayList<>();
+    YamlLoader loader = new YamlLoader();
     for (Case c : cases) {
       QuickSchema quick = validator.quickSchema(c.location);
       Schema full = validator.fullSchema(c.location);
-      boolean valid = full.validate(c.tree).isEmpty();
-      boolean proved = quick.provesValid(c.tree);
+      boolean valid = full.validate(TreeConverter.convert(c.root).root()).isEmpty();
+      boolean proved = quick.provesValid(c.root);
       if (proved && !valid) {
         wrong.add(c.name + " (as written)");
       }
@@ -89,15 +120,22 @@ class QuickSchemaTest {
       originalsProved += proved ? 1 : 0;
       Random random = new Random(c.name.hashCode());
       List<JsonNode> variants = new ArrayList<>();
-      mutants(c.tree, variants::add, random);
+      mutants(TreeConverter.convert(c.root).root(), variants::add, random);
       for (JsonNode m : variants) {
+        // written as YAML (JSON, with raw YAML scalars spliced in) and read back, as the loader would read it
+        String text = JSON.writeValueAsString(m).replaceAll("\"" + RAW + "([^\"]*)\"", "$1");
+        List<YDocument> docs = loader.load("mutant.yaml", text.getBytes(StandardCharsets.UTF_8)).documents();
+        if (docs.size() != 1) {
+          continue;
+        }
+        YNode root = docs.get(0).root();
         mutants++;
-        boolean mValid = full.validate(m).isEmpty();
-        boolean mProved = quick.provesValid(m);
+        boolean mValid = full.validate(TreeConverter.convert(root).root()).isEmpty();
+        boolean mProved = quick.provesValid(root);
         mutantsInvalid += mValid ? 0 : 1;
         mutantsProved += mProved ? 1 : 0;
         if (mProved && !mValid) {
-          wrong.add(c.name + ": " + m);
+          wrong.add(c.name + ": " + text);
         }
       }
     }
@@ -110,32 +148,46 @@ class QuickSchemaTest {
   }
 
   @Test
-  void unknownKeywordsAndDecimalIntegersAreLeftToTheFullValidator() {
+  void unknownKeywordsDecimalIntegersAndScalarsTheConverterFlagsAreLeftToTheFullValidator() {
     JsonNode schema =
-        tools.jackson.databind.json.JsonMapper.builder().build().readTree(
+        JSON.readTree(
             "{\"$defs\": {"
                 + "\"a\": {\"type\": \"integer\", \"maximum\": 10},"
                 + "\"b\": {\"type\": \"string\", \"format\": \"email\"},"
                 + "\"c\": {\"type\": \"number\", \"minimum\": 0, \"maximum\": 100},"
                 + "\"d\": {\"type\": \"object\", \"properties\": {\"x\": {\"$ref\": \"#/$defs/a\"}},"
-                + " \"additionalProperties\": false, \"required\": [\"x\"]}}}");
+                + " \"additionalProperties\": false, \"required\": [\"x\"]},"
+                + "\"e\": {\"type\": \"object\"}}}");
     java.util.function.Function<String, JsonNode> docs = iri -> iri.equals("s") ? schema : F.missingNode();
     QuickSchema a = QuickSchema.compile("s#/$defs/a", docs);
-    assertThat(a.provesValid(F.numberNode(3))).isTrue();
-    assertThat(a.provesValid(F.numberNode(10))).isTrue();
-    assertThat(a.provesValid(F.numberNode(11))).isFalse();
-    assertThat(a.provesValid(F.numberNode(3.0))).as("an integer written as a decimal").isFalse();
-    assertThat(QuickSchema.compile("s#/$defs/b", docs).provesValid(F.stringNode("x@y"))).as("unknown keyword").isFalse();
+    assertThat(a.provesValid(yaml("3"))).isTrue();
+    assertThat(a.provesValid(yaml("10"))).isTrue();
+    assertThat(a.provesValid(yaml("11"))).isFalse();
+    assertThat(a.provesValid(yaml("3.0"))).as("an integer written as a decimal").isFalse();
+    assertThat(a.provesValid(yaml("'3'"))).as("a quoted number is a string").isFalse();
+    assertThat(QuickSchema.compile("s#/$defs/b", docs).provesValid(yaml("x@y"))).as("unknown keyword").isFalse();
     QuickSchema c = QuickSchema.compile("s#/$defs/c", docs);
-    assertThat(c.provesValid(F.numberNode(50.5))).isTrue();
-    assertThat(c.provesValid(F.numberNode(100.0))).as("a decimal on the bound").isFalse();
-    assertThat(c.provesValid(F.numberNode(100))).isTrue();
+    assertThat(c.provesValid(yaml("50.5"))).isTrue();
+    assertThat(c.provesValid(yaml("100.0"))).as("a decimal on the bound").isFalse();
+    assertThat(c.provesValid(yaml("100"))).isTrue();
+    assertThat(c.provesValid(yaml(".inf"))).isFalse();
     QuickSchema d = QuickSchema.compile("s#/$defs/d", docs);
-    assertThat(d.provesValid(F.objectNode().put("x", 1))).isTrue();
-    assertThat(d.provesValid(F.objectNode().put("x", 1).put("y", 2))).isFalse();
-    assertThat(d.provesValid(F.objectNode())).isFalse();
-    assertThat(QuickSchema.compile("s#/$defs/missing", docs).provesValid(F.objectNode())).isFalse();
-    assertThat(QuickSchema.compile("other#/$defs/a", docs).provesValid(F.numberNode(1))).isFalse();
+    assertThat(d.provesValid(yaml("{x: 1}"))).isTrue();
+    assertThat(d.provesValid(yaml("{x: 1, z: ~}"))).as("a null member is dropped, as the converter drops it").isTrue();
+    assertThat(d.provesValid(yaml("{x: 1, z: 2}"))).isFalse();
+    assertThat(d.provesValid(yaml("{x: 1, y: ~}"))).as("the key y is a YAML 1.1 boolean").isFalse();
+    assertThat(d.provesValid(yaml("{x: ~}"))).as("a required member that is null is missing").isFalse();
+    QuickSchema e = QuickSchema.compile("s#/$defs/e", docs);
+    assertThat(e.provesValid(yaml("{a: b}"))).isTrue();
+    assertThat(e.provesValid(yaml("{a: yes}"))).as("a YAML 1.1 boolean, even where no schema looks").isFalse();
+    assertThat(e.provesValid(yaml("{a: !!str b}"))).as("a tag").isFalse();
+    assertThat(e.provesValid(yaml("{a: [.nan]}"))).isFalse();
+    assertThat(QuickSchema.compile("s#/$defs/missing", docs).provesValid(yaml("{}"))).isFalse();
+    assertThat(QuickSchema.compile("other#/$defs/a", docs).provesValid(yaml("1"))).isFalse();
+  }
+
+  private static YNode yaml(String text) {
+    return new YamlLoader().load("t.yaml", text.getBytes(StandardCharsets.UTF_8)).documents().get(0).root();
   }
 
   /** Every mutant of {@code root}: one change each. */
@@ -156,7 +208,7 @@ class QuickSchemaTest {
       } else if (!path.isEmpty()) {
         // every replacement would make the test slow on large documents: a seeded sample of them
         for (JsonNode r : REPLACEMENTS) {
-          if (random.nextInt(3) == 0) {
+          if (random.nextInt(4) == 0) {
             out.accept(edit(root, path, r));
           }
         }
@@ -213,7 +265,7 @@ class QuickSchemaTest {
     return copy;
   }
 
-  private record Case(String name, String location, JsonNode tree) {}
+  private record Case(String name, String location, YNode root) {}
 
   /** Every document of a validated kind in testdata/ and, when present, Istio's samples. */
   private static List<Case> documents() throws IOException {
@@ -234,7 +286,7 @@ class QuickSchemaTest {
           }
           Optional<String> location = SchemaCatalog.schemaFor(text(map, "apiVersion"), text(map, "kind"));
           if (location.isPresent()) {
-            out.add(new Case(name + "#" + doc.index(), location.get(), TreeConverter.convert(map).root()));
+            out.add(new Case(name + "#" + doc.index(), location.get(), map));
           }
         }
       }
