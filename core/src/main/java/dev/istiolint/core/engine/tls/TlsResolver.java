@@ -209,10 +209,10 @@ public final class TlsResolver {
     }
     rootCauses.sort((a, b) -> RouteGroup.compareFirst(a.groups().get(0), b.groups().get(0)));
     // the memos are not kept with the matrix (the server sides hold explanation lines): a materialised route
-    // recomputes what it needs
-    serverCache.clear();
-    withoutWinner.clear();
-    subsetEndpoints.clear();
+    // recomputes what it needs, from any thread
+    serverCache = new ConcurrentHashMap<>();
+    withoutWinner = new ConcurrentHashMap<>();
+    subsetEndpoints = new ConcurrentHashMap<>();
     index.clearMemos();
     List<RouteGroup> groupsView = Collections.unmodifiableList(allGroups);
     TlsMatrix.Table t =
@@ -501,9 +501,27 @@ public final class TlsResolver {
   }
 
   /** A client namespace, a destination and a winning merged rule (both by identity). */
-  private record WithoutKey(String clientNs, IdentityKey destination, IdentityKey winner) {}
+  private record WithoutKey(String clientNs, IdentityKey destination, IdentityKey winner) {
+    @Override
+    public boolean equals(Object o) { // written out: the generated one goes through method handles, in a hot loop
+      return o instanceof WithoutKey k
+          && k.clientNs.equals(clientNs)
+          && k.destination.equals(destination)
+          && k.winner.equals(winner);
+    }
 
-  private final Map<WithoutKey, DrIndex.Lookup> withoutWinner = new ConcurrentHashMap<>();
+    @Override
+    public int hashCode() {
+      return (clientNs.hashCode() * 31 + destination.hashCode()) * 31 + winner.hashCode();
+    }
+  }
+
+  /*
+   * The memos below are plain maps while run() fills them on one thread, and concurrent ones afterwards, when rules
+   * on several threads materialise routes (a concurrent map growing to a few hundred thousand entries costs 10% of
+   * the matrix in resizing alone).
+   */
+  private Map<WithoutKey, DrIndex.Lookup> withoutWinner = new HashMap<>();
 
   /**
    * The lookup of {@code clientNs} for {@code d} without the rules of {@code winner}: what the winner replaced. The
@@ -523,7 +541,17 @@ public final class TlsResolver {
   }
 
   /** A destination (by identity) and a subset name. */
-  private record SubsetKey(IdentityKey destination, String subset) {}
+  private record SubsetKey(IdentityKey destination, String subset) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof SubsetKey k && k.destination.equals(destination) && k.subset.equals(subset);
+    }
+
+    @Override
+    public int hashCode() {
+      return destination.hashCode() * 31 + subset.hashCode();
+    }
+  }
 
   /** An object compared by identity (a record's equals and hashCode would walk all of it). */
   private record IdentityKey(Object value) {
@@ -538,7 +566,7 @@ public final class TlsResolver {
     }
   }
 
-  private final Map<SubsetKey, List<Endpoint>> subsetEndpoints = new ConcurrentHashMap<>();
+  private Map<SubsetKey, List<Endpoint>> subsetEndpoints = new HashMap<>();
 
   private List<Endpoint> endpoints(Destination d, Optional<String> subset) {
     if (subset.isEmpty() || d.external()) {
@@ -627,7 +655,7 @@ public final class TlsResolver {
     }
   }
 
-  private final Map<ServerKey, ServerSide> serverCache = new ConcurrentHashMap<>();
+  private Map<ServerKey, ServerSide> serverCache = new HashMap<>();
 
   /** The server side of an endpoint and port; the same for every client, so computed once (tls-semantics §5). */
   private ServerSide serverSide(Destination d, Destination.Port port, Optional<Endpoint> ep, int workloadPort) {
