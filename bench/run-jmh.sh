@@ -14,11 +14,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SIZES=${SIZES:-"10k 100k"}
-# Warm means compiled: a 10k operation lasts about 0.3 s, and the JIT needs some 15 of them before the times stop
-# falling; a 100k operation lasts seconds and is warm after 2. WI/I set every corpus, WI_<size>/I_<size> one.
+# Warm means compiled: a 10k operation lasts about 0.3 s, and its times still fall after 20 of them (the JIT shares
+# the two cores with the benchmark); a 100k operation lasts seconds and is warm after 3. WI/I set every corpus,
+# WI_<size>/I_<size> one.
 WI_1k=${WI_1k:-${WI:-40}}; I_1k=${I_1k:-${I:-20}}
-WI_10k=${WI_10k:-${WI:-20}}; I_10k=${I_10k:-${I:-10}}
-WI_100k=${WI_100k:-${WI:-3}}; I_100k=${I_100k:-${I:-5}}
+WI_10k=${WI_10k:-${WI:-40}}; I_10k=${I_10k:-${I:-10}}
+WI_100k=${WI_100k:-${WI:-4}}; I_100k=${I_100k:-${I:-5}}
 FORKS=${FORKS:-1}
 PROF=${PROF:-gc}
 SUMMARY_ONLY=
