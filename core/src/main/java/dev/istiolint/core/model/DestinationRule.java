@@ -45,7 +45,14 @@ public record DestinationRule(
 
   /** The exportTo entries without positions, in order. */
   public List<String> exportToValues() {
-    return exportTo.stream().map(Located::value).toList();
+    if (exportTo.isEmpty()) {
+      return List.of(); // most rules: no list built (the TLS matrix asks for every rule it looks at)
+    }
+    String[] values = new String[exportTo.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = exportTo.get(i).value();
+    }
+    return List.of(values);
   }
 
   /** {@code trafficPolicy} (top level, or of a subset). Presence of each part is what the TLS merge rules need. */
@@ -163,7 +170,8 @@ public record DestinationRule(
 
     /** The first port-level entry whose {@code port.number} is {@code servicePort} (Istio takes the first). */
     public Optional<PortTrafficPolicy> portLevel(int servicePort) {
-      for (PortTrafficPolicy p : portLevelSettings) {
+      for (int i = 0; i < portLevelSettings.size(); i++) { // indexed: no iterator per lookup in the TLS matrix
+        PortTrafficPolicy p = portLevelSettings.get(i);
         if (p.port().number().isPresent() && p.port().number().get().value() == servicePort) {
           return Optional.of(p);
         }
@@ -173,7 +181,8 @@ public record DestinationRule(
 
     /** The first port-level entry selecting this port by number or (1.0) by name. */
     public Optional<PortTrafficPolicy> portLevel(int servicePort, Optional<String> portName) {
-      for (PortTrafficPolicy p : portLevelSettings) {
+      for (int i = 0; i < portLevelSettings.size(); i++) {
+        PortTrafficPolicy p = portLevelSettings.get(i);
         if (p.port().selects(servicePort, portName)) {
           return Optional.of(p);
         }

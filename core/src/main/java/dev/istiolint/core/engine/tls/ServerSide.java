@@ -24,6 +24,6 @@ record ServerSide(
   }
 
   Optional<Provenance> provenance() {
-    return resource.map(r -> Provenance.of(r, at.orElse(r.nameSpan()), field));
+    return resource.map(r -> Provenance.of(r, at.orElseGet(r::nameSpan), field));
   }
 }

@@ -44,10 +44,11 @@ record TlsPick(
     Optional<TrafficPolicy> policy = rule.policy;
     Optional<ClientTLSSettings> tls = Optional.empty();
     DestinationRule source = rule.policySource;
-    SourceSpan at = rule.first().nameSpan();
+    SourceSpan at = null; // set on every path below; spans are unpacked only where used
     String field = "trafficPolicy";
     boolean dropped = false;
     if (policy.isEmpty()) {
+      at = rule.first().nameSpan();
       if (steps != null) {
         steps.add(rule.describe() + " has no top-level trafficPolicy, so no tls");
       }
@@ -58,7 +59,8 @@ record TlsPick(
       if (pl.isPresent()) {
         tls = pl.get().tls();
         field = "trafficPolicy.portLevelSettings[port " + port.number() + "]";
-        at = tls.map(t -> t.mode().span()).orElse(pl.get().span());
+        PortTrafficPolicy level = pl.get();
+        at = tls.map(t -> t.mode().span()).orElseGet(level::span);
         if (tls.isPresent()) {
           if (steps != null) {
             steps.add(name + " sets tls mode " + tls.get().effectiveMode() + " for port " + port.number()
@@ -76,7 +78,7 @@ record TlsPick(
         }
       } else {
         tls = p.tls();
-        at = tls.map(t -> t.mode().span()).orElse(p.span());
+        at = tls.map(t -> t.mode().span()).orElseGet(p::span);
         if (tls.isPresent()) {
           field = "trafficPolicy.tls.mode";
           if (steps != null) {
@@ -107,7 +109,7 @@ record TlsPick(
         Optional<ClientTLSSettings> subTls = spl.isPresent() ? spl.get().tls() : sp.tls();
         String sname = explain ? "subset " + subset.get() + " of " + DrIndex.name(ref.source()) : "";
         SourceSpan subAt =
-            subTls.map(t -> t.mode().span()).orElse(spl.map(PortTrafficPolicy::span).orElse(sp.span()));
+            subTls.map(t -> t.mode().span()).orElseGet(() -> spl.map(PortTrafficPolicy::span).orElseGet(sp::span));
         if (profile.subsetTlsLayered()) {
           if (subTls.isPresent()) {
             tls = subTls;
@@ -162,13 +164,14 @@ record TlsPick(
 
   /** The endpoint builder's reading (§3.3): a port-level tls, else the top-level tls. */
   private static Optional<TlsMode> modeForEndpoints(TrafficPolicy p, int port) {
-    Optional<TlsMode> mode = p.tls().map(ClientTLSSettings::effectiveMode);
-    for (PortTrafficPolicy pl : p.portLevelSettings()) {
+    List<PortTrafficPolicy> levels = p.portLevelSettings();
+    for (int i = 0; i < levels.size(); i++) { // indexed: no iterator per route group
+      PortTrafficPolicy pl = levels.get(i);
       if (pl.port().number().isPresent() && pl.port().number().get().value() == port && pl.tls().isPresent()) {
         return Optional.of(pl.tls().get().effectiveMode());
       }
     }
-    return mode;
+    return p.tls().map(ClientTLSSettings::effectiveMode);
   }
 
   static String where(SourceSpan s) {
