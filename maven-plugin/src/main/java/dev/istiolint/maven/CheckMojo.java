@@ -79,6 +79,13 @@ public final class CheckMojo extends AbstractMojo {
   private int maxAllowedViolations;
 
   /** Reports to write to {@code outputDirectory}, any of {@code json}, {@code sarif}, {@code junit}. */
+  /**
+   * How many threads load the files and run the rules: 0 (automatic) uses one per available processor when the input
+   * is large enough to gain from it; 1 keeps the check on Maven's thread.
+   */
+  @Parameter(property = "istio-lint.threads", defaultValue = "0")
+  private int threads;
+
   @Parameter(property = "istio-lint.outputFormats", defaultValue = "json")
   private List<String> outputFormats;
 
@@ -155,6 +162,7 @@ public final class CheckMojo extends AbstractMojo {
         failOnSeverity,
         failOnViolation,
         maxAllowedViolations,
+        threads,
         orEmpty(outputFormats));
   }
 

@@ -45,6 +45,8 @@ import java.util.stream.Stream;
  * @param failOnSeverity {@code error}, {@code warning} or {@code info}: the least severe finding that counts
  * @param failOnViolation whether counted findings fail the build
  * @param maxAllowedViolations how many counted findings the build tolerates
+ * @param threads how many threads load the files and run the rules: 0 (automatic) for one per processor on large
+ *     inputs, else exactly this many
  * @param outputFormats report formats to write: {@code json}, {@code sarif}, {@code junit}
  */
 record CheckParameters(
@@ -61,6 +63,7 @@ record CheckParameters(
     String failOnSeverity,
     boolean failOnViolation,
     int maxAllowedViolations,
+    int threads,
     List<String> outputFormats) {
 
   /** Folders, relative to the base directory, scanned when none are configured; only existing ones are used. */
@@ -158,6 +161,7 @@ record CheckParameters(
     select.forEach(b::select);
     ignore.forEach(b::ignore);
     validate();
+    b.threads(threads);
     return b.build();
   }
 
@@ -167,6 +171,9 @@ record CheckParameters(
     formats();
     if (maxAllowedViolations < 0) {
       throw usage("maxAllowedViolations must be 0 or more, not " + maxAllowedViolations);
+    }
+    if (threads < 0) {
+      throw usage("threads must be 0 (automatic) or more, not " + threads);
     }
   }
 

@@ -44,6 +44,7 @@ class CheckParametersTest {
     String failOnSeverity = "error";
     boolean failOnViolation = true;
     int maxAllowedViolations = 0;
+    int threads = 0;
     List<String> outputFormats = List.of("json");
 
     CheckParameters build() {
@@ -61,6 +62,7 @@ class CheckParametersTest {
           failOnSeverity,
           failOnViolation,
           maxAllowedViolations,
+          threads,
           outputFormats);
     }
   }
@@ -194,6 +196,18 @@ class CheckParametersTest {
     Params pdf = new Params();
     pdf.outputFormats = List.of("json", "pdf");
     assertThatThrownBy(() -> pdf.build().validate()).hasMessage("outputFormats entry 'pdf' is not one of json, sarif, junit");
+  }
+
+  @Test
+  void threadsReachTheRequestAndMustNotBeNegative() {
+    Params p = new Params();
+    assertThat(p.build().toRequest(List.of(), List.of()).threads()).as("automatic by default").isZero();
+    p.threads = 3;
+    assertThat(p.build().toRequest(List.of(), List.of()).threads()).isEqualTo(3);
+    p.threads = -1;
+    assertThatThrownBy(() -> p.build().validate())
+        .hasMessage("threads must be 0 (automatic) or more, not -1")
+        .satisfies(e -> assertThat(((LintException) e).kind()).isEqualTo(LintException.Kind.USAGE));
   }
 
   @Test
