@@ -73,7 +73,7 @@ class LinearityTest {
 
     double ratio =
         CpuCost.bestRatio(
-            () -> repeat(5, () -> analyse(small)), () -> repeat(5, () -> analyse(large)), BOUND);
+            () -> repeat(15, () -> analyse(small)), () -> repeat(15, () -> analyse(large)), BOUND);
 
     assertThat(ratio).as("time(%d workloads) / time(%d)", 2 * N, N).isLessThan(BOUND);
   }
