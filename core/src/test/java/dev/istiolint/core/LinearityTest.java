@@ -3,6 +3,7 @@ package dev.istiolint.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.istiolint.core.testing.CpuCost;
+import dev.istiolint.core.testing.SyntheticFiles;
 
 import dev.istiolint.core.engine.MeshSnapshot;
 import dev.istiolint.core.engine.tls.TlsResolver;
@@ -164,13 +165,8 @@ class LinearityTest {
    * holds thousands of workloads, and every endpoint has its own policy.
    */
   private static List<SourceInput> workloads(int count) {
-    List<SourceInput> files = new ArrayList<>();
-    int perFile = count / FILES;
-    for (int f = 0; f < FILES; f++) {
-      StringBuilder b = new StringBuilder(perFile * 1200);
-      for (int i = f * perFile; i < (f + 1) * perFile; i++) {
-        b.append(
-            String.format(
+    return SyntheticFiles.spread("big", count, FILES, i ->
+        String.format(
                 Locale.ROOT,
                 """
                 ---
@@ -237,10 +233,6 @@ class LinearityTest {
                       mode: PERMISSIVE
                 """,
                 i));
-      }
-      files.add(SourceInput.of("big-" + f + ".yaml", b.toString()));
-    }
-    return files;
   }
 
   private static LintResult lint(List<SourceInput> sources) {
@@ -298,13 +290,8 @@ class LinearityTest {
                   - name: app
                     image: client:1
             """));
-    int perFile = rules / FILES;
-    for (int f = 0; f < FILES; f++) {
-      StringBuilder b = new StringBuilder(perFile * 400);
-      for (int i = f * perFile; i < (f + 1) * perFile; i++) {
-        String tls = i % 7 == 0 ? "DISABLE" : "ISTIO_MUTUAL";
-        b.append(
-            String.format(
+    files.addAll(SyntheticFiles.spread("big", rules, FILES, i ->
+        String.format(
                 Locale.ROOT,
                 """
                 ---
@@ -343,10 +330,7 @@ class LinearityTest {
                       version: v1
                 """,
                 i,
-                tls));
-      }
-      files.add(SourceInput.of("big-" + f + ".yaml", b.toString()));
-    }
+                i % 7 == 0 ? "DISABLE" : "ISTIO_MUTUAL")));
     return files;
   }
 }

@@ -3,6 +3,7 @@ package dev.istiolint.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.istiolint.core.testing.CpuCost;
+import dev.istiolint.core.testing.SyntheticFiles;
 
 import dev.istiolint.core.LintRequest;
 import dev.istiolint.core.Linter;
@@ -117,14 +118,7 @@ class RulesLinearityTest {
                   - name: istio-proxy
                     image: auto
             """));
-    int perFile = count / FILES;
-    for (int f = 0; f < FILES; f++) {
-      StringBuilder b = new StringBuilder(perFile * 3000);
-      for (int i = f * perFile; i < (f + 1) * perFile; i++) {
-        b.append(String.format(Locale.ROOT, RESOURCES, i));
-      }
-      files.add(SourceInput.of("big-" + f + ".yaml", b.toString()));
-    }
+    files.addAll(SyntheticFiles.spread("big", count, FILES, i -> String.format(Locale.ROOT, RESOURCES, i)));
     return files;
   }
 
