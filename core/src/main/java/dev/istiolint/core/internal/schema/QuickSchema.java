@@ -89,7 +89,15 @@ final class QuickSchema {
    * none of its scalars needs the converter's attention: a tag, a YAML 1.1 boolean, infinity or not-a-number.
    */
   boolean provesValid(YNode root) {
-    return plainTree(root) && passes(this.root, root);
+    return provesValid(root, true);
+  }
+
+  /**
+   * {@link #provesValid(YNode)}, told whether the loader saw a scalar that may need the converter's attention ({@link
+   * dev.istiolint.core.internal.yaml.YDocument#suspectScalars()}): when it saw none, the scalars are not walked twice.
+   */
+  boolean provesValid(YNode root, boolean suspectScalars) {
+    return (!suspectScalars || plainTree(root)) && passes(this.root, root);
   }
 
   private static boolean passes(Node s, YNode n) {

@@ -114,7 +114,7 @@ public final class SchemaValidator {
     try {
       // most documents are valid: the shortcut proves it on the YAML tree, and the full validator (and its schema
       // compilation) is needed only for the others
-      proved = quickSchema(location).provesValid(root);
+      proved = quickSchema(location).provesValid(root, doc.suspectScalars());
     } catch (RuntimeException | StackOverflowError e) {
       proved = false;
     }

@@ -49,7 +49,7 @@ final class EventComposer {
   private final int lineOffset;
   private final LoaderLimits limits;
   private final StringPool strings;
-  private final List<YNode> roots;
+  private final List<Root> roots;
   private final List<Diagnostic> problems;
 
   private final ArrayList<Frame> stack = new ArrayList<>();
@@ -60,6 +60,8 @@ final class EventComposer {
   private long aliasChars;
   private SourceSpan last;
   private final FileBudget budget;
+  /** Whether the current document has a scalar that may not read as its text (see {@link Root}). */
+  private boolean suspectScalars;
 
   /**
    * @param lineOffset the 0-based line of the file where the parsed text starts (after a recovery)
@@ -74,7 +76,7 @@ final class EventComposer {
       FileBudget budget,
       LoaderLimits limits,
       StringPool strings,
-      List<YNode> roots,
+      List<Root> roots,
       List<Diagnostic> problems) {
     this.file = file;
     this.strings = strings;
@@ -84,6 +86,14 @@ final class EventComposer {
     this.roots = roots;
     this.problems = problems;
   }
+
+  /**
+   * The root of a non-empty document. {@code suspectScalars} is false when no scalar of the document can read as
+   * anything but its text: none has a tag, and no plain one is a short word YAML 1.1 might read as a boolean
+   * ({@code y}, {@code no}, {@code on}, ...) or an infinity or NaN ({@code .inf}, {@code -.NaN}, ...). True only means
+   * that some scalar has to be looked at.
+   */
+  record Root(YNode node, boolean suspectScalars) {}
 
   /** What the runs over one file have used so far; one per {@link YamlLoader#load} call, never shared. */
   static final class FileBudget {
@@ -227,6 +237,7 @@ final class EventComposer {
     stack.clear();
     anchors.clear();
     root = null;
+    suspectScalars = false;
     aliases = 0;
     aliasNodes = 0;
     aliasChars = 0;
@@ -246,7 +257,7 @@ final class EventComposer {
 
   private void endDocument() {
     if (root != null && !(root instanceof YScalar s && s.plain() && s.value().isEmpty() && s.tag().isEmpty())) {
-      roots.add(root);
+      roots.add(new Root(root, suspectScalars));
     }
     resetDocument();
   }
@@ -266,11 +277,33 @@ final class EventComposer {
       }
     }
     YScalar s = new YScalar(strings.intern(e.getValue()), plain, tag, at);
+    if (!suspectScalars && (tag.isPresent() || (plain && mayReadOtherwise(s.value())))) {
+      suspectScalars = true;
+    }
     long chars = s.value().length();
     if (e.getAnchor().isPresent()) {
       anchors.put(e.getAnchor().get().getValue(), new Anchored(s, 1, chars));
     }
     add(s, 1, chars);
+  }
+
+  /**
+   * True for every plain text YAML 1.1 may read as a boolean (words of up to three letters starting with y, n or o)
+   * and for the shapes of the YAML 1.2 infinities and NaN, in any case; also for some other texts, never for fewer.
+   */
+  static boolean mayReadOtherwise(String v) {
+    int n = v.length();
+    if (n >= 1 && n <= 3) {
+      char c = v.charAt(0);
+      return c == 'y' || c == 'Y' || c == 'n' || c == 'N' || c == 'o' || c == 'O';
+    }
+    if (n == 4 || n == 5) {
+      int dot = n - 4;
+      return (dot == 0 || v.charAt(0) == '+' || v.charAt(0) == '-')
+          && v.charAt(dot) == '.'
+          && (v.regionMatches(true, dot + 1, "inf", 0, 3) || v.regionMatches(true, dot + 1, "nan", 0, 3));
+    }
+    return false;
   }
 
   private void open(CollectionStartEvent e, SourceSpan at) {
@@ -311,7 +344,7 @@ final class EventComposer {
         at.endLine() > start.startLine() || (at.endLine() == start.startLine() && at.endColumn() >= start.startColumn())
             ? new SourceSpan(file, start.startLine(), start.startColumn(), at.endLine(), at.endColumn())
             : start;
-    YNode node = f.map ? new YMap(f.entries(), whole) : new YSeq(f.items, whole);
+    YNode node = f.map ? new YMap(f.entries(), whole) : new YSeq(f.items(), whole);
     if (f.anchor != null) {
       anchors.put(f.anchor, new Anchored(node, f.nodes, f.chars));
     }
@@ -367,7 +400,7 @@ final class EventComposer {
     parent.nodes += nodes;
     parent.chars += chars;
     if (!parent.map) {
-      parent.items.add(node);
+      parent.raw.add(node);
       return;
     }
     if (parent.pendingKey == null) {
@@ -386,7 +419,7 @@ final class EventComposer {
       merge(parent, key, node);
       return;
     }
-    YScalar first = parent.keys.putIfAbsent(key.value(), key);
+    YScalar first = parent.firstKey(key);
     if (first != null) {
       duplicateKey(key, first);
       return;
@@ -452,12 +485,16 @@ final class EventComposer {
 
   /** A collection being built. */
   private static final class Frame {
+    /** Up to this many keys, a duplicate is found by looking at each earlier key; past it, by a hash map. */
+    private static final int SCANNED_KEYS = 8;
+
     final boolean map;
     final SourceSpan start;
     final String anchor;
-    final List<YNode> items = new ArrayList<>();
+    /** The items of a list; the entries of a mapping, with a {@link Merge} where each {@code <<} was. */
     final List<Object> raw = new ArrayList<>();
-    final Map<String, YScalar> keys = new HashMap<>();
+    /** The explicit keys of a mapping from its key number {@link #SCANNED_KEYS} + 1 on; null before. */
+    private Map<String, YScalar> keys;
     YScalar pendingKey;
     boolean hasMerge;
     long nodes = 1;
@@ -469,10 +506,50 @@ final class EventComposer {
       this.anchor = anchor;
     }
 
+    /** The earlier explicit key equal to {@code key}, or null; {@code key} is the next one. */
+    YScalar firstKey(YScalar key) {
+      if (keys == null) {
+        int explicit = 0;
+        for (int i = 0; i < raw.size(); i++) {
+          if (raw.get(i) instanceof YMap.Entry e) {
+            explicit++;
+            if (e.key().value().equals(key.value())) {
+              return e.key();
+            }
+          }
+        }
+        if (explicit < SCANNED_KEYS) {
+          return null;
+        }
+        keys = new HashMap<>();
+        for (Object o : raw) {
+          if (o instanceof YMap.Entry e) {
+            keys.put(e.key().value(), e.key());
+          }
+        }
+      }
+      return keys.putIfAbsent(key.value(), key);
+    }
+
+    /** The items of a list. */
+    @SuppressWarnings("unchecked")
+    List<YNode> items() {
+      return (List<YNode>) (List<?>) raw; // a list frame holds nodes only
+    }
+
     /** The entries in order; merged entries sit where their {@code <<} was, unless an explicit key overrides them. */
+    @SuppressWarnings("unchecked")
     List<YMap.Entry> entries() {
+      if (!hasMerge) {
+        return (List<YMap.Entry>) (List<?>) raw; // entries only
+      }
+      Set<String> seen = new HashSet<>();
+      for (Object o : raw) {
+        if (o instanceof YMap.Entry e) {
+          seen.add(e.key().value());
+        }
+      }
       List<YMap.Entry> out = new ArrayList<>(raw.size());
-      Set<String> seen = hasMerge ? new HashSet<>(keys.keySet()) : Set.of();
       for (Object o : raw) {
         if (o instanceof YMap.Entry e) {
           out.add(e);

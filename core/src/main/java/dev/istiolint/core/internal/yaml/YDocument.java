@@ -6,9 +6,10 @@ import java.util.Objects;
 /**
  * One document of a file (or one item of a {@code kind: List}), with its root node. {@code index} counts the
  * non-empty documents of the file from 0. {@code strings} is the pool the loader put the document's texts in; decoders
- * put the texts they compute there too.
+ * put the texts they compute there too. {@code suspectScalars} false guarantees that every scalar reads as its text:
+ * none has a tag, and no plain one is a word YAML 1.1 reads as a boolean, or an infinity or NaN; true says nothing.
  */
-public record YDocument(String file, int index, YNode root, StringPool strings) {
+public record YDocument(String file, int index, YNode root, StringPool strings, boolean suspectScalars) {
 
   public YDocument {
     Objects.requireNonNull(file, "file");
@@ -16,7 +17,12 @@ public record YDocument(String file, int index, YNode root, StringPool strings) 
     Objects.requireNonNull(strings, "strings");
   }
 
-  /** A document with a pool of its own. */
+  /** A document whose scalars nobody has looked at. */
+  public YDocument(String file, int index, YNode root, StringPool strings) {
+    this(file, index, root, strings, true);
+  }
+
+  /** A document with a pool of its own, whose scalars nobody has looked at. */
   public YDocument(String file, int index, YNode root) {
     this(file, index, root, new StringPool());
   }

@@ -60,7 +60,7 @@ public final class YamlLoader {
     if (text.refused()) {
       return new LoadedFile(List.of(), text.problems());
     }
-    List<YNode> roots = new ArrayList<>();
+    List<EventComposer.Root> roots = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>();
     parse(displayPath, text, roots, problems);
 
@@ -83,7 +83,7 @@ public final class YamlLoader {
   }
 
   /** Parses the whole text, resuming after each document that cannot be read at the next document start. */
-  private void parse(String file, DecodedText text, List<YNode> roots, List<Diagnostic> problems) {
+  private void parse(String file, DecodedText text, List<EventComposer.Root> roots, List<Diagnostic> problems) {
     int startLine = 0;
     int startOffset = 0;
     int stops = 0;
@@ -149,16 +149,16 @@ public final class YamlLoader {
   }
 
   /** One document per root, and one per item of a list kind. */
-  private List<YDocument> documents(String file, List<YNode> roots) {
+  private List<YDocument> documents(String file, List<EventComposer.Root> roots) {
     List<YDocument> docs = new ArrayList<>(roots.size());
-    for (YNode root : roots) {
-      Optional<List<YNode>> items = listItems(root);
+    for (EventComposer.Root root : roots) {
+      Optional<List<YNode>> items = listItems(root.node());
       if (items.isPresent()) {
         for (YNode item : items.get()) {
-          docs.add(new YDocument(file, docs.size(), item, strings));
+          docs.add(new YDocument(file, docs.size(), item, strings, root.suspectScalars()));
         }
       } else {
-        docs.add(new YDocument(file, docs.size(), root, strings));
+        docs.add(new YDocument(file, docs.size(), root.node(), strings, root.suspectScalars()));
       }
     }
     return docs;

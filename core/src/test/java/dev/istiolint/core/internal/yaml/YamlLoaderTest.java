@@ -192,6 +192,32 @@ class YamlLoaderTest {
   }
 
   @Test
+  void marksDocumentsWithScalarsThatMayNotReadAsTheirText() {
+    // false is a promise (no tag, no YAML 1.1 boolean word, no infinity or NaN anywhere); true only asks for a look
+    String[][] cases = {
+      {"a: b\nc: [1, 2.5, \"yes\", 'no', x]\n", "false"},
+      {"a: yes\n", "true"},
+      {"y: 1\n", "true"},
+      {"a: [1, Off]\n", "true"},
+      {"a: !!str 80\n", "true"},
+      {"a: ! yes\n", "false"},
+      {"a: .inf\n", "true"},
+      {"a: -.NaN\n", "true"},
+      {"a: +.INF\n", "true"},
+      {"a: 1.20\nb: .info\nc: yesterday\n", "false"},
+      {"a: &x {b: c}\nd:\n  <<: *x\n", "false"},
+      {"a: &x n\nb: *x\n", "true"},
+    };
+    for (String[] c : cases) {
+      List<YDocument> docs = load(c[0]).documents();
+      assertThat(docs).as(c[0]).hasSize(1);
+      assertThat(docs.get(0).suspectScalars()).as(c[0]).isEqualTo(Boolean.parseBoolean(c[1]));
+    }
+    LoadedFile two = load("a: 'on'\n---\nb: on\n---\nc: d\n");
+    assertThat(two.documents()).extracting(YDocument::suspectScalars).containsExactly(false, true, false);
+  }
+
+  @Test
   void listsAtMostAHundredDuplicateKeysPerFile() {
     LoadedFile f = load("data:\n" + "  k: v\n".repeat(1000) + "---\ndata:\n  k: 1\n  k: 2\n");
     assertThat(f.problems()).hasSize(100);
