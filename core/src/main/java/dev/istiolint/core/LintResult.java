@@ -25,7 +25,9 @@ import java.util.TreeMap;
  * @param missingPaths requested paths that do not exist, as given (the others were analysed)
  * @param files the display paths of the files reported on, sorted (context-only files excluded)
  * @param sourceLines the text lines of every file that has a finding, by display path, for reporters that quote
- *     the source; reporters never re-read files
+ *     the source. Reporters never open files; the lines of a file are read again from it when first used (the text is
+ *     not held while the analysis runs), and only if it is still what was analysed: a file changed since has no
+ *     lines
  */
 public record LintResult(
     List<Diagnostic> findings,

@@ -106,19 +106,26 @@ public final class LintRun {
     SchemaValidator validator = new SchemaValidator(request.defaultNamespace());
     List<VersionedDiagnostic> versioned = new ArrayList<>();
     List<Resource> resources = new ArrayList<>();
-    // text lines are split only for the files that need them: those with an inline suppression comment, now, and
-    // those with findings, at the end (holding every line of a large input costs more heap than its resources)
-    Map<String, byte[]> texts = new HashMap<>();
-    sources.forEach(src -> texts.putIfAbsent(src.displayPath(), src.bytes()));
+    // a file is read when it loads and its text is not kept: its lines are split now if it has an inline suppression
+    // comment, and at the end, read again, if it has findings (holding the text of a large input costs more heap than
+    // its resources, and the collector would copy it again and again)
+    Map<String, LoadableSource> byPath = new HashMap<>();
+    sources.forEach(src -> byPath.putIfAbsent(src.displayPath(), src));
+    Map<String, Long> checksums = new HashMap<>();
     Map<String, List<String>> lines = new HashMap<>();
     int documents = 0;
     // files load on every processor, the largest first; outcomes merge in file order, whatever the timing
-    long bytes = sources.stream().mapToLong(s -> s.bytes().length).sum();
+    long bytes = sources.stream().mapToLong(LoadableSource::size).sum();
     int threads = Parallel.threads(request.threads(), bytes >= PARALLEL_MIN_BYTES);
-    Comparator<LoadableSource> largestFirst = Comparator.comparingInt(s -> -s.bytes().length);
+    Comparator<LoadableSource> largestFirst = Comparator.comparingLong(s -> -s.size());
     for (FileOutcome file : Parallel.map(sources, threads, largestFirst, s -> loadFile(s, loader, validator))) {
-      if (file.hasInlineComment()) {
-        lines.put(file.displayPath(), SourceLines.split(texts.get(file.displayPath())));
+      if (file.inlineCommentText() != null) {
+        lines.put(file.displayPath(), SourceLines.split(file.inlineCommentText()));
+      }
+      if (file.checksum() != null) {
+        checksums.putIfAbsent(file.displayPath(), file.checksum());
+      } else {
+        reported.remove(file.displayPath()); // could not be read: reported as a finding, not as a file checked
       }
       findings.addAll(file.findings());
       versioned.addAll(file.versioned());
@@ -147,12 +154,7 @@ public final class LintRun {
     Suppressor suppressor = new Suppressor(known, this::enabled, request.perFileIgnores());
     List<Diagnostic> out = applyOverrides(suppressor.apply(findings, resources, lines));
     out.removeIf(d -> contextOnly.contains(d.span().file()));
-    for (Diagnostic d : out) {
-      byte[] text = texts.get(d.span().file());
-      if (text != null) {
-        lines.computeIfAbsent(d.span().file(), f -> SourceLines.splitWhenRead(text));
-      }
-    }
+    quoteFilesWithFindings(out, byPath, checksums, lines);
     if (request.baseline().isPresent()) {
       out =
           new ArrayList<>(
@@ -175,7 +177,7 @@ public final class LintRun {
       }
     }
     Summary summary =
-        new Summary(sources.size(), documents, resources.size(), errors, warnings, infos, unknownKinds, rulesNotRun);
+        new Summary(checksums.size(), documents, resources.size(), errors, warnings, infos, unknownKinds, rulesNotRun);
     return new LintResult(
         out,
         summary,
@@ -188,10 +190,14 @@ public final class LintRun {
         quoted);
   }
 
-  /** What one file gave: whether it has an inline comment, findings, internal errors, resources, documents. */
+  /**
+   * What one file gave: the checksum of what was read (null if it could not be read), its text if it has an inline
+   * comment (else null), findings, internal errors, resources, documents.
+   */
   private record FileOutcome(
       String displayPath,
-      boolean hasInlineComment,
+      Long checksum,
+      byte[] inlineCommentText,
       List<Diagnostic> findings,
       List<VersionedDiagnostic> versioned,
       List<Throwable> internalErrors,
@@ -205,7 +211,12 @@ public final class LintRun {
     List<VersionedDiagnostic> versioned = new ArrayList<>();
     List<Throwable> internal = new ArrayList<>();
     List<Resource> resources = new ArrayList<>();
-    LoadedFile file = loader.load(source.displayPath(), source.bytes());
+    LoadableSource.Read read = source.read();
+    if (read.problem() != null) {
+      return new FileOutcome(source.displayPath(), null, null, List.of(read.problem()), List.of(), List.of(), List.of(), 0);
+    }
+    byte[] text = read.bytes();
+    LoadedFile file = loader.load(source.displayPath(), text);
     found.addAll(file.problems());
     for (YDocument doc : file.documents()) {
       SchemaValidator.Validation validation = validator.validate(doc);
@@ -216,9 +227,28 @@ public final class LintRun {
       internal.addAll(decoded.internalErrors());
       decoded.resource().ifPresent(resources::add);
     }
-    boolean inline = mentions(source.bytes(), INLINE_MARKER);
+    boolean inline = mentions(text, INLINE_MARKER);
     return new FileOutcome(
-        source.displayPath(), inline, found, versioned, internal, resources, file.documents().size());
+        source.displayPath(), LoadableSource.checksum(text), inline ? text : null, found, versioned, internal, resources,
+        file.documents().size());
+  }
+
+  /**
+   * Gives every file with findings its lines: those split for an inline comment, or the file read again when a
+   * reporter first quotes it (a JSON report never does). A file that changed since it was analysed gets no lines
+   * rather than wrong ones.
+   */
+  private static void quoteFilesWithFindings(
+      List<Diagnostic> out, Map<String, LoadableSource> byPath, Map<String, Long> checksums,
+      Map<String, List<String>> lines) {
+    for (Diagnostic d : out) {
+      String file = d.span().file();
+      Long checksum = checksums.get(file);
+      if (checksum != null && !lines.containsKey(file)) {
+        LoadableSource source = byPath.get(file);
+        lines.put(file, SourceLines.readWhenUsed(() -> source.readAgain(checksum).orElse(null)));
+      }
+    }
   }
 
   /**

@@ -34,8 +34,9 @@ import java.util.TreeMap;
  * <p>Named files are read whatever their extension (a named link is followed). Folders are walked recursively for
  * {@code .yaml}, {@code .yml} and {@code .json} files in sorted order; hidden files and folders are skipped, linked
  * folders are not followed, and a linked file is read only through its own path inside the tree, never outside it.
- * Dangling or looping links, FIFOs, devices and sockets are reported and never opened. The size cap is checked before
- * a file is read, and no more than the cap plus one byte is ever read.
+ * Dangling or looping links, FIFOs, devices and sockets are reported and never opened. The size cap is checked here,
+ * before a file is read; files are read later, one at a time as they load ({@link LoadableSource#read()}), never more
+ * than the cap plus one byte.
  */
 public final class SourceCollector {
 
@@ -105,7 +106,7 @@ public final class SourceCollector {
 
   /** {@link #readCapped(InputStream, long)} as a source with a display name. */
   public static LoadableSource readCapped(String name, InputStream in, long cap) throws IOException {
-    return new LoadableSource(name, readCapped(in, cap));
+    return LoadableSource.inMemory(name, readCapped(in, cap));
   }
 
   public Collected collect(List<Path> paths, List<SourceInput> inputs) {
@@ -118,7 +119,7 @@ public final class SourceCollector {
       if (content.length > maxFileBytes) {
         walk.problems.add(tooLarge(in.name(), "the input has more than " + describe(maxFileBytes)));
       } else {
-        walk.sources.add(new LoadableSource(in.name(), content));
+        walk.sources.add(LoadableSource.inMemory(in.name(), content));
       }
     }
     return new Collected(walk.sources, walk.problems, walk.missing);
@@ -269,21 +270,7 @@ public final class SourceCollector {
         problems.add(tooLarge(shown, "the file has " + size + " bytes, more than " + describe(maxFileBytes)));
         return;
       }
-      byte[] bytes;
-      try (InputStream in = Files.newInputStream(file)) {
-        bytes = readCapped(in, maxFileBytes, size);
-      } catch (AccessDeniedException e) {
-        problems.add(unreadable(shown, "this file cannot be read: permission denied"));
-        return;
-      } catch (IOException e) {
-        problems.add(unreadable(shown, "this file cannot be read: " + reason(e)));
-        return;
-      }
-      if (bytes.length > maxFileBytes) {
-        problems.add(tooLarge(shown, "the file grew to more than " + describe(maxFileBytes) + " while being read"));
-        return;
-      }
-      sources.add(new LoadableSource(shown, bytes));
+      sources.add(LoadableSource.file(shown, file, size, maxFileBytes)); // read when its turn to load comes
     }
   }
 
@@ -317,7 +304,7 @@ public final class SourceCollector {
     return rootShown.equals(".") ? rel : rootShown.endsWith("/") ? rootShown + rel : rootShown + "/" + rel;
   }
 
-  private static String describe(long bytes) {
+  static String describe(long bytes) {
     if (bytes % (1024 * 1024) == 0) {
       return "the limit of " + bytes / (1024 * 1024) + " MiB";
     }
@@ -325,7 +312,7 @@ public final class SourceCollector {
   }
 
   /** A plain-words reason for an I/O failure, without exception class names. */
-  private static String reason(Exception e) {
+  static String reason(Exception e) {
     if (e instanceof AccessDeniedException) {
       return "permission denied";
     }
@@ -343,11 +330,11 @@ public final class SourceCollector {
         || (e instanceof FileSystemException f && f.getReason() != null && f.getReason().contains("symbolic links"));
   }
 
-  private static Diagnostic unreadable(String file, String message) {
+  static Diagnostic unreadable(String file, String message) {
     return problem(CoreRules.UNREADABLE_PATH, file, message);
   }
 
-  private static Diagnostic tooLarge(String file, String message) {
+  static Diagnostic tooLarge(String file, String message) {
     return problem(CoreRules.FILE_TOO_LARGE, file, message + "; it was not read");
   }
 

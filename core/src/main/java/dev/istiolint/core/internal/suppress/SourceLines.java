@@ -6,7 +6,9 @@ import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.RandomAccess;
+import java.util.function.Supplier;
 
 /** The text lines of a source, as suppression comments, fingerprints and reporters see them. */
 public final class SourceLines {
@@ -53,7 +55,17 @@ public final class SourceLines {
    * that only count) never do. Thread-safe; {@code bytes} must not change afterwards.
    */
   public static List<String> splitWhenRead(byte[] bytes) {
-    return new Deferred(bytes);
+    Objects.requireNonNull(bytes, "bytes");
+    return new Deferred(() -> bytes);
+  }
+
+  /**
+   * The lines of the text {@code read} gives, read and split when first used (for a file with findings, read again
+   * after the analysis); no lines when it gives null (the file changed or is gone). Thread-safe; {@code read} runs at
+   * most once.
+   */
+  public static List<String> readWhenUsed(Supplier<byte[]> read) {
+    return new Deferred(Objects.requireNonNull(read, "read"));
   }
 
   /** {@code lines} as an immutable list: itself when {@link #split} or {@link #splitWhenRead} made it, else a copy. */
@@ -67,13 +79,13 @@ public final class SourceLines {
     return text == null || span.startLine() > text.size() ? "" : text.get(span.startLine() - 1);
   }
 
-  /** Lines split on first use. */
+  /** Lines read and split on first use. */
   private static final class Deferred extends AbstractList<String> implements RandomAccess {
-    private byte[] bytes;
+    private Supplier<byte[]> read;
     private volatile List<String> lines;
 
-    Deferred(byte[] bytes) {
-      this.bytes = bytes;
+    Deferred(Supplier<byte[]> read) {
+      this.read = read;
     }
 
     private List<String> lines() {
@@ -82,9 +94,10 @@ public final class SourceLines {
         synchronized (this) {
           l = lines;
           if (l == null) {
-            l = split(bytes);
+            byte[] bytes = read.get();
+            l = bytes == null ? List.of() : split(bytes);
             lines = l;
-            bytes = null;
+            read = null;
           }
         }
       }

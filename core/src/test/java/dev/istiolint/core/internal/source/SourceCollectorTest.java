@@ -70,7 +70,7 @@ class SourceCollectorTest {
     Path f = write("sub/manifest.txt", "a: 1");
     SourceCollector.Collected c = collect(f);
     assertThat(shown(c)).containsExactly("sub/manifest.txt");
-    assertThat(new String(c.sources().get(0).bytes(), StandardCharsets.UTF_8)).isEqualTo("a: 1");
+    assertThat(new String(c.sources().get(0).read().bytes(), StandardCharsets.UTF_8)).isEqualTo("a: 1");
   }
 
   @Test
@@ -158,8 +158,37 @@ class SourceCollectorTest {
     Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("---------"));
     assumeTrue(!Files.isReadable(f), "running with permissions that read anything");
     SourceCollector.Collected c = collect(dir);
-    assertThat(problems(c)).containsExactly("YAML008 locked.yaml:1:1");
-    assertThat(c.problems().get(0).message()).contains("permission denied");
+    assertThat(c.problems()).as("files are read when they load").isEmpty();
+    Diagnostic d = c.sources().get(0).read().problem();
+    assertThat(d.ruleId() + " " + d.span()).isEqualTo("YAML008 locked.yaml:1:1");
+    assertThat(d.message()).contains("permission denied");
+  }
+
+  @Test
+  void readsAFileWhenAskedAndAgainOnlyWhileItIsUnchanged() throws IOException {
+    Path f = write("a.yaml", "a: 1\n");
+    LoadableSource source = collect(f).sources().get(0);
+    assertThat(source.size()).isEqualTo(5);
+    byte[] first = source.read().bytes();
+    long checksum = LoadableSource.checksum(first);
+    assertThat(source.readAgain(checksum)).hasValueSatisfying(b -> assertThat(b).isEqualTo(first));
+    Files.writeString(f, "a: 2\n"); // same length, other content
+    assertThat(source.readAgain(checksum)).isEmpty();
+    Files.writeString(f, "a: 1\nb: 2\n");
+    assertThat(source.readAgain(checksum)).isEmpty();
+    Files.delete(f);
+    assertThat(source.readAgain(checksum)).isEmpty();
+    assertThat(source.read().problem().message()).contains("cannot be read");
+  }
+
+  @Test
+  void reportsAFileThatGrewPastTheCapWhenItIsRead() throws IOException {
+    Path f = write("a.yaml", "a: 1\n");
+    LoadableSource source = new SourceCollector(dir, 100).collect(List.of(f), List.of()).sources().get(0);
+    Files.writeString(f, "a: 1\n".repeat(100));
+    Diagnostic d = source.read().problem();
+    assertThat(d.ruleId() + " " + d.span()).isEqualTo("YAML003 a.yaml:1:1");
+    assertThat(d.message()).contains("grew to more than the limit of 100 bytes while being read");
   }
 
   @Test
@@ -198,6 +227,6 @@ class SourceCollectorTest {
         new SourceCollector(dir, 1000).collect(List.of(), List.of(new SourceInput("-", read), SourceInput.of("ok", "a: 1")));
     assertThat(problems(c)).containsExactly("YAML003 -:1:1");
     assertThat(shown(c)).containsExactly("ok");
-    assertThat(SourceCollector.readCapped("-", new java.io.ByteArrayInputStream(new byte[10]), 1000).bytes()).hasSize(10);
+    assertThat(SourceCollector.readCapped("-", new java.io.ByteArrayInputStream(new byte[10]), 1000).read().bytes()).hasSize(10);
   }
 }
