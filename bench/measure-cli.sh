@@ -7,9 +7,10 @@
 #   SKIP_TLS_100k=only bench/measure-cli.sh   # on 100k, run without the TLS rules (see the script)
 #   RUNS_100k=1 bench/measure-cli.sh          # fewer runs for one corpus
 #
-# Each row also gets its baseline: a cold JVM (dev.istiolint.bench.ParseOnly) that reads the same files and only
-# parses them into YAML events, on every core. The retained heap per resource after loading is measured by
-# dev.istiolint.bench.RetainedHeap. Results: bench/results/cli-<UTC timestamp>.txt.
+# Each corpus also gets its baseline: a cold JVM (dev.istiolint.bench.ParseOnly) that reads the same files and only
+# parses them into YAML events, on every core. The CLI and its baseline run interleaved, round by round, so that both
+# see the same machine, and the ratio is printed under them. The retained heap per resource after loading is measured
+# by dev.istiolint.bench.RetainedHeap. Results: bench/results/cli-<UTC timestamp>.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,24 +44,61 @@ gen "$CORPUS/small" --namespaces 1 --services 2
 gen "$CORPUS/20files" --namespaces 19 --services 3
 for s in $SIZES; do gen "$CORPUS/$s" --resources "$s"; done
 
-# measure NAME CMD...: RUNS cold runs; prints the medians of wall seconds and of peak RSS in MiB
-measure() {
-  local name=$1; shift
-  local walls=() rss=() cpus=() code=0 runs=${MEASURE_RUNS:-$RUNS}
+# once CMD...: one cold run; prints "wall-seconds peak-RSS-MiB cpu-seconds exit-code"
+once() {
+  local t code=0
+  t=$(mktemp)
+  /usr/bin/time -v -o "$t" "$@" >/dev/null 2>"$t.err" || code=$?
+  local w r c
+  w=$(awk -F': ' '/Elapsed \(wall clock\)/{n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$t")
+  r=$(awk -F': ' '/Maximum resident set size/{printf "%.0f", $2/1024}' "$t")
+  c=$(awk -F': ' '/User time|System time/{s+=$2} END{printf "%.2f", s}' "$t")
+  rm -f "$t" "$t.err"
+  echo "$w $r $c $code"
+}
+
+median() { sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
+
+# row NAME RESULTS: one table row from the lines of once (medians of wall, RSS and CPU)
+row() {
+  local name=$1 results=$2
+  local mw mr mc codes walls
+  mw=$(awk 'NF{print $1}' <<<"$results" | median)
+  mr=$(awk 'NF{print $2}' <<<"$results" | median)
+  mc=$(awk 'NF{print $3}' <<<"$results" | median)
+  codes=$(awk 'NF{print $4}' <<<"$results" | sort -u | paste -sd, -)
+  walls=$(awk 'NF{printf "%s ", $1}' <<<"$results")
+  printf '%-40s %9.2f %10s %9.2f   (exit %s; walls: %s)\n' "$name" "$mw" "$mr" "$mc" "$codes" "${walls% }"
+}
+
+# interleaved RUNS LABEL1 CMD1 LABEL2 CMD2 ...: RUNS rounds, each running every command once in turn, so that every
+# command sees the same state of the machine (a shared machine drifts by 10-20% within minutes); prints one row per
+# command, then, when the last command is a baseline, each other command's ratio to it: the ratio of the medians and
+# the median of the ratios of the runs of one round
+interleaved() {
+  local runs=$1; shift
+  local labels=() cmds=() i r
+  while (($#)); do labels+=("$1"); cmds+=("$2"); shift 2; done
+  local results=()
+  for ((i = 0; i < ${#cmds[@]}; i++)); do results+=(""); done
   for ((r = 0; r < runs; r++)); do
-    local t
-    t=$(mktemp)
-    /usr/bin/time -v -o "$t" "$@" >/dev/null 2>"$t.err" || code=$?
-    walls+=("$(awk -F': ' '/Elapsed \(wall clock\)/{n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$t")")
-    rss+=("$(awk -F': ' '/Maximum resident set size/{printf "%.0f", $2/1024}' "$t")")
-    cpus+=("$(awk -F': ' '/User time|System time/{s+=$2} END{printf "%.2f", s}' "$t")")
-    rm -f "$t" "$t.err"
+    for ((i = 0; i < ${#cmds[@]}; i++)); do
+      results[i]+="$(eval "once ${cmds[i]}")"$'\n'
+    done
   done
-  local mw mr mc
-  mw=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')
-  mr=$(printf '%s\n' "${rss[@]}" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')
-  mc=$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}')
-  printf '%-40s %9.2f %10s %9.2f   (exit %s; walls: %s)\n' "$name" "$mw" "$mr" "$mc" "$code" "${walls[*]}"
+  for ((i = 0; i < ${#cmds[@]}; i++)); do row "${labels[i]}" "${results[i]}"; done
+  local last=$((${#cmds[@]} - 1))
+  if [[ ${labels[last]} == *baseline* ]]; then
+    for ((i = 0; i < last; i++)); do
+      local of_medians per_round
+      of_medians=$(awk -v a="$(awk 'NF{print $1}' <<<"${results[i]}" | median)" \
+        -v b="$(awk 'NF{print $1}' <<<"${results[last]}" | median)" 'BEGIN{printf "%.2f", a/b}')
+      per_round=$(paste <(awk 'NF{print $1}' <<<"${results[i]}") <(awk 'NF{print $1}' <<<"${results[last]}") |
+        awk '{printf "%.3f\n", $1/$2}' | median)
+      printf '  %s / baseline: %s (ratio of medians), %.2f (median of the %d rounds)\n' \
+        "${labels[i]}" "$of_medians" "$per_round" "$runs"
+    done
+  fi
 }
 
 # the launcher builds its jar and class-data-sharing archive on first use: do that before timing anything
@@ -83,32 +121,28 @@ OUT=bench/results/cli-$STAMP.txt
   echo "load before: $(uptime)"
   echo
   printf '%-40s %9s %10s %9s\n' "what" "wall (s)" "RSS (MiB)" "CPU (s)"
-  measure "bare JVM (java -version)" java -version
-  measure "small file: istio-lint" $CLI check --format json "$CORPUS/small/ns-0001.yaml"
-  measure "20-file folder: istio-lint" $CLI check --format json "$CORPUS/20files"
-  measure "20-file folder: parse-only" java -cp "$JAR" dev.istiolint.bench.ParseOnly "$CORPUS/20files"
+  interleaved "$RUNS" "bare JVM (java -version)" "java -version"
+  interleaved "$RUNS" "small file: istio-lint" "$CLI check --format json $CORPUS/small/ns-0001.yaml"
+  interleaved "$RUNS" "20-file folder: istio-lint" "$CLI check --format json $CORPUS/20files" \
+    "20-file folder: parse-only baseline" "java -cp $JAR dev.istiolint.bench.ParseOnly $CORPUS/20files"
   for s in $SIZES; do
     runs_var="RUNS_$s"
-    export MEASURE_RUNS=${!runs_var:-$RUNS}
+    args=()
     # SKIP_TLS_<size>=1: on that corpus, also (or with SKIP_TLS_<size>=only, only) run without the TLS rules, that is
     # without the effective-TLS matrix
     var="SKIP_TLS_$s"
     if [[ ${!var:-} != only ]]; then
-      measure "$s: istio-lint" $CLI check --format json "$CORPUS/$s"
-      if [[ -n $VARIANT ]]; then
-        ISTIO_LINT_JAVA_OPTS="$VARIANT" measure "$s: istio-lint, VARIANT" $CLI check --format json "$CORPUS/$s"
-      fi
+      args+=("$s: istio-lint" "$CLI check --format json $CORPUS/$s")
+      [[ -n $VARIANT ]] && args+=("$s: istio-lint, VARIANT" "ISTIO_LINT_JAVA_OPTS='$VARIANT' $CLI check --format json $CORPUS/$s")
     fi
     if [[ -n ${!var:-} ]]; then
       tls_ids=$($CLI rules 2>/dev/null | awk '$1 ~ /^TLS[0-9]+$/ {print $1}' | paste -sd, -)
-      measure "$s: istio-lint without TLS rules" $CLI check --format json --ignore "$tls_ids" "$CORPUS/$s"
-      if [[ -n $VARIANT ]]; then
-        ISTIO_LINT_JAVA_OPTS="$VARIANT" measure "$s: without TLS rules, VARIANT" \
-          $CLI check --format json --ignore "$tls_ids" "$CORPUS/$s"
-      fi
+      args+=("$s: istio-lint without TLS rules" "$CLI check --format json --ignore $tls_ids $CORPUS/$s")
+      [[ -n $VARIANT ]] && args+=("$s: without TLS rules, VARIANT" \
+        "ISTIO_LINT_JAVA_OPTS='$VARIANT' $CLI check --format json --ignore $tls_ids $CORPUS/$s")
     fi
-    measure "$s: parse-only baseline" java -cp "$JAR" dev.istiolint.bench.ParseOnly "$CORPUS/$s"
-    unset MEASURE_RUNS
+    args+=("$s: parse-only baseline" "java -cp $JAR dev.istiolint.bench.ParseOnly $CORPUS/$s")
+    interleaved "${!runs_var:-$RUNS}" "${args[@]}"
   done
   echo
   for s in $SIZES; do
