@@ -73,7 +73,7 @@ row() {
 
 # interleaved RUNS LABEL1 CMD1 LABEL2 CMD2 ...: RUNS rounds, each running every command once in turn, so that every
 # command sees the same state of the machine (a shared machine drifts by 10-20% within minutes); prints one row per
-# command, then, when the last command is a baseline, each other command's ratio to it: the ratio of the medians and
+# command, then each other command's ratio to each baseline (a label with "baseline"): the ratio of the medians and
 # the median of the ratios of the runs of one round
 interleaved() {
   local runs=$1; shift
@@ -87,23 +87,29 @@ interleaved() {
     done
   done
   for ((i = 0; i < ${#cmds[@]}; i++)); do row "${labels[i]}" "${results[i]}"; done
-  local last=$((${#cmds[@]} - 1))
-  if [[ ${labels[last]} == *baseline* ]]; then
-    for ((i = 0; i < last; i++)); do
+  local b
+  for ((b = 0; b < ${#cmds[@]}; b++)); do
+    [[ ${labels[b]} == *baseline* ]] || continue
+    for ((i = 0; i < ${#cmds[@]}; i++)); do
+      [[ ${labels[i]} != *baseline* ]] || continue
       local of_medians per_round
       of_medians=$(awk -v a="$(awk 'NF{print $1}' <<<"${results[i]}" | median)" \
-        -v b="$(awk 'NF{print $1}' <<<"${results[last]}" | median)" 'BEGIN{printf "%.2f", a/b}')
-      per_round=$(paste <(awk 'NF{print $1}' <<<"${results[i]}") <(awk 'NF{print $1}' <<<"${results[last]}") |
+        -v b="$(awk 'NF{print $1}' <<<"${results[b]}" | median)" 'BEGIN{printf "%.2f", a/b}')
+      per_round=$(paste <(awk 'NF{print $1}' <<<"${results[i]}") <(awk 'NF{print $1}' <<<"${results[b]}") |
         awk '{printf "%.3f\n", $1/$2}' | median)
-      printf '  %s / baseline: %s (ratio of medians), %.2f (median of the %d rounds)\n' \
-        "${labels[i]}" "$of_medians" "$per_round" "$runs"
+      printf '  %s / %s: %s (ratio of medians), %.2f (median of the %d rounds)\n' \
+        "${labels[i]}" "${labels[b]#*: }" "$of_medians" "$per_round" "$runs"
     done
-  fi
+  done
 }
 
 # the launcher builds its jar and class-data-sharing archive on first use: do that before timing anything
 $CLI check --format json "$CORPUS/small/ns-0001.yaml" >/dev/null 2>&1 || true
 $CLI check --format json "$CORPUS/small/ns-0001.yaml" >/dev/null 2>&1 || true
+
+# The parse-only baseline runs twice: with the JDK's defaults (C2, G1), as any Java program would, and with the
+# launcher's choices for a short cold process ($TUNED: C1 only, the serial collector), which make it much faster
+TUNED="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 
 # VARIANT="-XX:TieredStopAtLevel=4 -XX:-UseSerialGC -XX:+UseParallelGC": also time the big corpora with these JVM
 # options appended (the launcher reads ISTIO_LINT_JAVA_OPTS), e.g. to compare its C1 + serial GC defaults with C2
@@ -124,7 +130,8 @@ OUT=bench/results/cli-$STAMP.txt
   interleaved "$RUNS" "bare JVM (java -version)" "java -version"
   interleaved "$RUNS" "small file: istio-lint" "$CLI check --format json $CORPUS/small/ns-0001.yaml"
   interleaved "$RUNS" "20-file folder: istio-lint" "$CLI check --format json $CORPUS/20files" \
-    "20-file folder: parse-only baseline" "java -cp $JAR dev.istiolint.bench.ParseOnly $CORPUS/20files"
+    "20-file folder: parse-only baseline" "java -cp $JAR dev.istiolint.bench.ParseOnly $CORPUS/20files" \
+    "20-file folder: parse-only baseline, C1" "java $TUNED -cp $JAR dev.istiolint.bench.ParseOnly $CORPUS/20files"
   for s in $SIZES; do
     runs_var="RUNS_$s"
     args=()
@@ -142,6 +149,7 @@ OUT=bench/results/cli-$STAMP.txt
         "ISTIO_LINT_JAVA_OPTS='$VARIANT' $CLI check --format json --ignore $tls_ids $CORPUS/$s")
     fi
     args+=("$s: parse-only baseline" "java -cp $JAR dev.istiolint.bench.ParseOnly $CORPUS/$s")
+    args+=("$s: parse-only baseline, C1" "java $TUNED -cp $JAR dev.istiolint.bench.ParseOnly $CORPUS/$s")
     interleaved "${!runs_var:-$RUNS}" "${args[@]}"
   done
   echo
