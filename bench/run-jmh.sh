@@ -107,5 +107,20 @@ fi
       fi
     done
     echo "growth 10k -> 100k (median time):$growth"
+    # the collector's share: JMH's gc.time is the sum over the measured shots; per shot, and the growth without it
+    if [[ -n $PROF && $PROF == gc ]]; then
+      pauses=""
+      for b in c_lint c_lintOneThread c_lintWithoutTls; do
+        gc10=$(jq -r --arg b "$b" '.[] | select(.benchmark|endswith("."+$b)) | select(.params.corpus=="10k") | (.secondaryMetrics["gc.time"].score // 0) / .measurementIterations' "$OUT.json")
+        gc100=$(jq -r --arg b "$b" '.[] | select(.benchmark|endswith("."+$b)) | select(.params.corpus=="100k") | (.secondaryMetrics["gc.time"].score // 0) / .measurementIterations' "$OUT.json")
+        x10=$(jq -r --arg b "$b" '.[] | select(.benchmark|endswith("."+$b)) | select(.params.corpus=="10k") | .primaryMetric.scorePercentiles["50.0"]' "$OUT.json")
+        x100=$(jq -r --arg b "$b" '.[] | select(.benchmark|endswith("."+$b)) | select(.params.corpus=="100k") | .primaryMetric.scorePercentiles["50.0"]' "$OUT.json")
+        if [[ -n $gc10 && -n $gc100 && -n $x10 && -n $x100 ]]; then
+          pauses+=" $b $(awk -v a="$gc10" -v b="$gc100" -v x="$x10" -v y="$x100" \
+            'BEGIN{printf "%.0f -> %.0f ms (x%.2f without)", a, b, (y-b)/(x-a)}');"
+        fi
+      done
+      echo "collector pauses per shot, 10k -> 100k (gc.time), and the growth without them:$pauses"
+    fi
   fi
 } | if [[ -n $SUMMARY_ONLY ]]; then cat; else tee "$OUT.txt"; fi

@@ -107,8 +107,8 @@ public final class LintRun {
     List<VersionedDiagnostic> versioned = new ArrayList<>();
     List<Resource> resources = new ArrayList<>();
     // a file is read when it loads and its text is not kept: its lines are split now if it has an inline suppression
-    // comment, and at the end, read again, if it has findings (holding the text of a large input costs more heap than
-    // its resources, and the collector would copy it again and again)
+    // comment, and read again when a reporter quotes it (holding the text of a large input during the analysis costs
+    // more heap than its resources, and every young collection would copy it)
     Map<String, LoadableSource> byPath = new HashMap<>();
     sources.forEach(src -> byPath.putIfAbsent(src.displayPath(), src));
     Map<String, Long> checksums = new HashMap<>();
