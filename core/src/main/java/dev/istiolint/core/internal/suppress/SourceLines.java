@@ -50,25 +50,16 @@ public final class SourceLines {
   }
 
   /**
-   * The lines of {@code bytes} as {@link #split} gives them, split when first read: a result keeps the lines of every
-   * file with a finding for reporters that quote them, and most runs (JSON, SARIF without snippets, library callers
-   * that only count) never do. Thread-safe; {@code bytes} must not change afterwards.
-   */
-  public static List<String> splitWhenRead(byte[] bytes) {
-    Objects.requireNonNull(bytes, "bytes");
-    return new Deferred(() -> bytes);
-  }
-
-  /**
-   * The lines of the text {@code read} gives, read and split when first used (for a file with findings, read again
-   * after the analysis); no lines when it gives null (the file changed or is gone). Thread-safe; {@code read} runs at
-   * most once.
+   * The lines of the text {@code read} gives, as {@link #split} gives them, read and split when first used: a result
+   * has lines for every file with a finding, for reporters that quote them, and most runs (JSON, SARIF without
+   * snippets, library callers that only count) never do. No lines when {@code read} gives null (the file changed or
+   * is gone). Thread-safe; {@code read} runs at most once.
    */
   public static List<String> readWhenUsed(Supplier<byte[]> read) {
     return new Deferred(Objects.requireNonNull(read, "read"));
   }
 
-  /** {@code lines} as an immutable list: itself when {@link #split} or {@link #splitWhenRead} made it, else a copy. */
+  /** {@code lines} as an immutable list: itself when {@link #split} or {@link #readWhenUsed} made it, else a copy. */
   public static List<String> copyOf(List<String> lines) {
     return lines instanceof Lines || lines instanceof Deferred ? lines : List.copyOf(lines);
   }

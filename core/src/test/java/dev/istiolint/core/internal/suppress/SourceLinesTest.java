@@ -40,13 +40,22 @@ class SourceLinesTest {
   }
 
   @Test
-  void linesSplitWhenReadAreTheSameLinesAndImmutable() {
+  void linesReadWhenUsedAreTheSameLinesAndImmutable() {
     for (String text : new String[] {"", "a", "a: 1\nb: 2\r\nc: 3\rd\n", "\uFEFFkind: Service\n", "x\n\n"}) {
       byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      List<String> deferred = SourceLines.splitWhenRead(bytes);
+      java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+      List<String> deferred = SourceLines.readWhenUsed(() -> {
+        reads.incrementAndGet();
+        return bytes;
+      });
+      assertThat(reads).as("nothing read before the lines are used").hasValue(0);
       assertThat(deferred).as(text).isEqualTo(SourceLines.split(bytes)).hasSize(SourceLines.split(bytes).size());
+      assertThat(reads).as("read once").hasValue(1);
       assertThat(SourceLines.copyOf(deferred)).isSameAs(deferred);
       assertThatThrownBy(() -> deferred.add("c")).isInstanceOf(UnsupportedOperationException.class);
     }
+    List<String> gone = SourceLines.readWhenUsed(() -> null);
+    assertThat(gone).as("a file that changed or is gone has no lines").isEmpty();
+    assertThat(SourceLines.line(java.util.Map.of("f", gone), dev.istiolint.core.source.SourceSpan.at("f", 3, 1))).isEmpty();
   }
 }
