@@ -113,11 +113,15 @@ final class ServerModes {
   }
 
   Optional<PeerAuthentication> meshLevel() {
-    return namespaceWide(mesh.rootNamespace).stream().findFirst();
+    return first(namespaceWide(mesh.rootNamespace));
   }
 
   Optional<PeerAuthentication> namespaceLevel(String ns) {
-    return ns.equals(mesh.rootNamespace) ? Optional.empty() : namespaceWide(ns).stream().findFirst();
+    return ns.equals(mesh.rootNamespace) ? Optional.empty() : first(namespaceWide(ns));
+  }
+
+  private static Optional<PeerAuthentication> first(List<PeerAuthentication> policies) {
+    return policies.isEmpty() ? Optional.empty() : Optional.of(policies.get(0));
   }
 
   Optional<PeerAuthentication> workloadLevel(String ns, Map<String, String> labels) {

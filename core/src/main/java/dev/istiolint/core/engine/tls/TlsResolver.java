@@ -396,7 +396,8 @@ public final class TlsResolver {
         continue;
       }
       for (VirtualService.Destination dest : routed.destinations()) {
-        if (dest.port().isPresent() && dest.port().get().value() != port.number() && d.ports().size() > 1) {
+        Optional<Located<Integer>> destPort = dest.port();
+        if (destPort.isPresent() && destPort.get().value() != port.number() && d.ports().size() > 1) {
           continue;
         }
         any = true;
@@ -455,17 +456,20 @@ public final class TlsResolver {
     List<Workload> clients = index.workloadIndependent(lookup) ? representativesOf.get(ni) : clientsOf.get(ni);
     Pair worst = null;
     // (rule, gateway) pairs already evaluated; rules by identity (a record's hash would walk the whole rule)
-    List<DestinationRule> seenRules = new ArrayList<>();
-    List<Boolean> seenGateway = new ArrayList<>();
+    DestinationRule[] seenRules = new DestinationRule[clients.size()];
+    boolean[] seenGateway = new boolean[clients.size()];
+    int seen = 0;
     List<Endpoint> endpoints = endpoints(d, subset);
-    for (Workload w : clients) {
+    for (int c = 0; c < clients.size(); c++) {
+      Workload w = clients.get(c);
       DrIndex.Selection sel = index.select(lookup, w);
       DestinationRule rule = sel.rule().map(MergedRule::first).orElse(null);
-      if (seen(seenRules, seenGateway, rule, w.gateway())) {
+      if (seen(seenRules, seenGateway, seen, rule, w.gateway())) {
         continue;
       }
-      seenRules.add(rule);
-      seenGateway.add(w.gateway());
+      seenRules[seen] = rule;
+      seenGateway[seen] = w.gateway();
+      seen++;
       Optional<TlsPick> pick =
           sel.rule().isPresent()
               ? Optional.of(TlsPick.of(sel.rule().get(), port, subset, profile, explain))
@@ -484,9 +488,9 @@ public final class TlsResolver {
     return finish(clientNs, d, port, subset, lookup, Objects.requireNonNull(worst), sink, explain);
   }
 
-  private static boolean seen(List<DestinationRule> rules, List<Boolean> gateway, DestinationRule r, boolean gw) {
-    for (int i = 0; i < rules.size(); i++) {
-      if (rules.get(i) == r && gateway.get(i) == gw) {
+  private static boolean seen(DestinationRule[] rules, boolean[] gateway, int count, DestinationRule r, boolean gw) {
+    for (int i = 0; i < count; i++) {
+      if (rules[i] == r && gateway[i] == gw) {
         return true;
       }
     }
@@ -586,8 +590,13 @@ public final class TlsResolver {
     if (labels.isEmpty()) {
       return d.endpoints();
     }
-    List<Endpoint> out = d.endpoints().stream().filter(e -> MeshInputs.matches(labels.get(), e.labels())).toList();
-    return out.isEmpty() ? d.endpoints() : out;
+    List<Endpoint> out = new ArrayList<>();
+    for (Endpoint e : d.endpoints()) {
+      if (MeshInputs.matches(labels.get(), e.labels())) {
+        out.add(e);
+      }
+    }
+    return out.isEmpty() ? d.endpoints() : List.copyOf(out);
   }
 
   private Optional<Map<String, String>> subsetLabels(Destination d, String subset) {
@@ -659,9 +668,13 @@ public final class TlsResolver {
 
   /** The server side of an endpoint and port; the same for every client, so computed once (tls-semantics §5). */
   private ServerSide serverSide(Destination d, Destination.Port port, Optional<Endpoint> ep, int workloadPort) {
-    return serverCache.computeIfAbsent(
-        new ServerKey(d, port, ep.orElse(null), workloadPort),
-        k -> computeServerSide(d, port, ep, workloadPort));
+    ServerKey key = new ServerKey(d, port, ep.orElse(null), workloadPort);
+    ServerSide known = serverCache.get(key);
+    if (known == null) {
+      known = computeServerSide(d, port, ep, workloadPort);
+      serverCache.putIfAbsent(key, known);
+    }
+    return known;
   }
 
   private ServerSide computeServerSide(Destination d, Destination.Port port, Optional<Endpoint> ep, int workloadPort) {
