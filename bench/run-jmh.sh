@@ -8,6 +8,7 @@
 #   EXCLUDE_100k='c_lint$' bench/run-jmh.sh   # skip a benchmark on one corpus (a JMH -e regex)
 #   WI_100k=1 I_100k=3 bench/run-jmh.sh       # other iteration counts on one corpus
 #   JVM_ARGS="-XX:+UseParallelGC" bench/run-jmh.sh   # extra options for the forked JVM (default: JDK defaults, G1)
+#   ROUNDS=2 bench/run-jmh.sh                 # every corpus twice, alternating; medians over both rounds
 #
 # Results: bench/results/jmh-<UTC timestamp>.json (JMH's JSON) and .txt (the summary, with the load average).
 set -euo pipefail
@@ -21,6 +22,9 @@ WI_1k=${WI_1k:-${WI:-40}}; I_1k=${I_1k:-${I:-20}}
 WI_10k=${WI_10k:-${WI:-40}}; I_10k=${I_10k:-${I:-10}}
 WI_100k=${WI_100k:-${WI:-4}}; I_100k=${I_100k:-${I:-5}}
 FORKS=${FORKS:-1}
+# ROUNDS=2: run every corpus that many times, alternating (10k, 100k, 10k, 100k), so that a drifting machine weighs on
+# both sides of the growth alike; medians are then taken over the shots of all rounds
+ROUNDS=${ROUNDS:-1}
 PROF=${PROF:-gc}
 SUMMARY_ONLY=
 if [[ ${1:-} == --smoke ]]; then
@@ -45,7 +49,7 @@ mkdir -p bench/results
 if [[ -n $SUMMARY_ONLY ]]; then
   OUT=$SUMMARY_ONLY
   STAMP=${OUT##*/jmh-}
-  SIZES=$(jq -r '[.[].params.corpus] | unique | join(" ")' "$OUT.json")
+  SIZES=$(jq -r '[.[].params.corpus] | unique | .[]' "$OUT.json" | sort -V | paste -sd' ' -)
 else
   STAMP=$(date -u +%Y%m%dT%H%M%SZ)
   OUT=bench/results/jmh-$STAMP
@@ -53,6 +57,7 @@ else
   prof_args=()
   [[ -n $PROF ]] && prof_args=(-prof "$PROF")
   parts=()
+  for ((round = 1; round <= ROUNDS; round++)); do
   for s in $SIZES; do
     # EXCLUDE_<size>: a regex of benchmarks not to run on that corpus (JMH -e)
     var="EXCLUDE_$s"
@@ -61,19 +66,37 @@ else
     # WI_<size>, I_<size>: other iteration counts for one corpus
     wi_var="WI_$s"; i_var="I_$s"
     java -jar "$JAR" PipelineBenchmark -f "$FORKS" -wi "${!wi_var:-5}" -i "${!i_var:-10}" -p corpus="$s" "${prof_args[@]}" \
-      "${exclude_args[@]}" -jvmArgsAppend "-Distiolint.bench.corpus=$CORPUS${JVM_ARGS:+ $JVM_ARGS}" -rf json -rff "$OUT-$s.json" \
-      >> "$OUT.log"
-    parts+=("$OUT-$s.json")
+      "${exclude_args[@]}" -jvmArgsAppend "-Distiolint.bench.corpus=$CORPUS${JVM_ARGS:+ $JVM_ARGS}" -rf json \
+      -rff "$OUT-$s-$round.json" >> "$OUT.log"
+    parts+=("$OUT-$s-$round.json")
+  done
   done
   jq -s add "${parts[@]}" > "$OUT.json"
   rm -f "${parts[@]}"
   LOAD_AFTER=$(uptime)
 fi
 
+# Medians over the shots of every round (JMH's own median when there is one round), the mean allocation per operation,
+# and the collector's pauses per shot (JMH's gc.time is their sum over the measured shots), for BENCHMARK and CORPUS
+select_jq='.[] | select(.benchmark|endswith("."+$b)) | select(.params.corpus==$s)'
+med() {
+  jq -r --arg b "$1" --arg s "$2" "[$select_jq | .primaryMetric.rawData[][]] | sort
+    | if length == 0 then empty elif length % 2 == 1 then .[length / 2 | floor]
+      else (.[length / 2 - 1] + .[length / 2]) / 2 end" "$OUT.json"
+}
+alloc() {
+  jq -r --arg b "$1" --arg s "$2" "[$select_jq | .secondaryMetrics[\"gc.alloc.rate.norm\"].score // empty]
+    | if length == 0 then empty else add / length end" "$OUT.json"
+}
+pause() {
+  jq -r --arg b "$1" --arg s "$2" "[$select_jq] | if length == 0 then empty
+    else (map(.secondaryMetrics[\"gc.time\"].score // 0) | add) / (map(.measurementIterations) | add) end" "$OUT.json"
+}
+
 {
   echo "JMH PipelineBenchmark, $STAMP, $(nproc) cores, $(java -version 2>&1 | head -1)"
   if [[ -z $SUMMARY_ONLY ]]; then
-    echo "forks=$FORKS (single shots; medians in ms), profiler=${PROF:-none}, JVM_ARGS=${JVM_ARGS:-none}"
+    echo "forks=$FORKS, rounds=$ROUNDS (single shots; medians in ms), profiler=${PROF:-none}, JVM_ARGS=${JVM_ARGS:-none}"
     for s in $SIZES; do
       wi_var="WI_$s"; i_var="I_$s"; ex_var="EXCLUDE_$s"
       echo "$s: warmup=${!wi_var:-5} measured=${!i_var:-10} excluded=${!ex_var:-none}"
@@ -86,20 +109,18 @@ fi
   printf '%-6s %9s %10s %10s %10s %10s %10s %6s %10s %6s %10s %10s %10s\n' corpus resources "a_raw" "a_raw2T" "b_load" "b_load+val" "c_lint" "c/a" "c_1T" "c1T/a" "c_noTLS" "a B/res" "c B/res"
   for s in $SIZES; do
     res=$(grep '^resources=' "$CORPUS/$s/corpus.properties" | cut -d= -f2)
-    med() { jq -r --arg b "$1" --arg s "$s" '.[] | select(.benchmark|endswith("."+$b)) | select(.params.corpus==$s) | .primaryMetric.scorePercentiles["50.0"]' "$OUT.json"; }
-    alloc() { jq -r --arg b "$1" --arg s "$s" '.[] | select(.benchmark|endswith("."+$b)) | select(.params.corpus==$s) | .secondaryMetrics["gc.alloc.rate.norm"].score // empty' "$OUT.json"; }
-    a=$(med a_rawParse); ap=$(med a_rawParseParallel); b=$(med b_loadDecode); bv=$(med b_loadValidateDecode); c=$(med c_lint); c1=$(med c_lintOneThread); cn=$(med c_lintWithoutTls)
+    a=$(med a_rawParse "$s"); ap=$(med a_rawParseParallel "$s"); b=$(med b_loadDecode "$s")
+    bv=$(med b_loadValidateDecode "$s"); c=$(med c_lint "$s"); c1=$(med c_lintOneThread "$s"); cn=$(med c_lintWithoutTls "$s")
     fmt() { [[ -n $1 && $1 != null ]] && printf '%.1f' "$1" || echo "-"; }
     ratio() { [[ -n $1 && $1 != null ]] && awk -v c="$1" -v a="$2" 'BEGIN{printf "%.2f", c/a}' || echo "-"; }
-    perres() { local x; x=$(alloc "$1"); [[ -n $x ]] && awk -v x="$x" -v r="$res" 'BEGIN{printf "%.0f", x/r}' || echo "-"; }
+    perres() { local x; x=$(alloc "$1" "$s"); [[ -n $x ]] && awk -v x="$x" -v r="$res" 'BEGIN{printf "%.0f", x/r}' || echo "-"; }
     printf '%-6s %9s %10s %10s %10s %10s %10s %6s %10s %6s %10s %10s %10s\n' "$s" "$res" "$(fmt "$a")" "$(fmt "$ap")" "$(fmt "$b")" "$(fmt "$bv")" "$(fmt "$c")" "$(ratio "$c" "$a")" "$(fmt "$c1")" "$(ratio "$c1" "$a")" "$(fmt "$cn")" "$(perres a_rawParse)" "$(perres c_lint)"
   done
   if [[ " $SIZES " == *" 10k "* && " $SIZES " == *" 100k "* ]]; then
     echo
     growth=""
     for b in a_rawParse a_rawParseParallel b_loadDecode b_loadValidateDecode c_lint c_lintOneThread c_lintWithoutTls; do
-      x10=$(jq -r --arg b "$b" '.[] | select(.benchmark|endswith("."+$b)) | select(.params.corpus=="10k") | .primaryMetric.scorePercentiles["50.0"]' "$OUT.json")
-      x100=$(jq -r --arg b "$b" '.[] | select(.benchmark|endswith("."+$b)) | select(.params.corpus=="100k") | .primaryMetric.scorePercentiles["50.0"]' "$OUT.json")
+      x10=$(med "$b" 10k); x100=$(med "$b" 100k)
       if [[ -n $x10 && -n $x100 ]]; then
         growth+=" $b x$(awk -v x="$x100" -v y="$x10" 'BEGIN{printf "%.2f", x/y}');"
       else
@@ -111,10 +132,7 @@ fi
     if [[ -n $PROF && $PROF == gc ]]; then
       pauses=""
       for b in c_lint c_lintOneThread c_lintWithoutTls; do
-        gc10=$(jq -r --arg b "$b" '.[] | select(.benchmark|endswith("."+$b)) | select(.params.corpus=="10k") | (.secondaryMetrics["gc.time"].score // 0) / .measurementIterations' "$OUT.json")
-        gc100=$(jq -r --arg b "$b" '.[] | select(.benchmark|endswith("."+$b)) | select(.params.corpus=="100k") | (.secondaryMetrics["gc.time"].score // 0) / .measurementIterations' "$OUT.json")
-        x10=$(jq -r --arg b "$b" '.[] | select(.benchmark|endswith("."+$b)) | select(.params.corpus=="10k") | .primaryMetric.scorePercentiles["50.0"]' "$OUT.json")
-        x100=$(jq -r --arg b "$b" '.[] | select(.benchmark|endswith("."+$b)) | select(.params.corpus=="100k") | .primaryMetric.scorePercentiles["50.0"]' "$OUT.json")
+        gc10=$(pause "$b" 10k); gc100=$(pause "$b" 100k); x10=$(med "$b" 10k); x100=$(med "$b" 100k)
         if [[ -n $gc10 && -n $gc100 && -n $x10 && -n $x100 ]]; then
           pauses+=" $b $(awk -v a="$gc10" -v b="$gc100" -v x="$x10" -v y="$x100" \
             'BEGIN{printf "%.0f -> %.0f ms (x%.2f without)", a, b, (y-b)/(x-a)}');"
