@@ -456,8 +456,8 @@ public final class TlsResolver {
     List<Workload> clients = index.workloadIndependent(lookup) ? representativesOf.get(ni) : clientsOf.get(ni);
     Pair worst = null;
     // (rule, gateway) pairs already evaluated; rules by identity (a record's hash would walk the whole rule)
-    DestinationRule[] seenRules = new DestinationRule[clients.size()];
-    boolean[] seenGateway = new boolean[clients.size()];
+    DestinationRule[] seenRules = new DestinationRule[2];
+    boolean[] seenGateway = new boolean[2];
     int seen = 0;
     List<Endpoint> endpoints = endpoints(d, subset);
     for (int c = 0; c < clients.size(); c++) {
@@ -466,6 +466,10 @@ public final class TlsResolver {
       DestinationRule rule = sel.rule().map(MergedRule::first).orElse(null);
       if (seen(seenRules, seenGateway, seen, rule, w.gateway())) {
         continue;
+      }
+      if (seen == seenRules.length) { // many clients, few distinct pairs: grown only for a new pair
+        seenRules = java.util.Arrays.copyOf(seenRules, 2 * seen);
+        seenGateway = java.util.Arrays.copyOf(seenGateway, 2 * seen);
       }
       seenRules[seen] = rule;
       seenGateway[seen] = w.gateway();
