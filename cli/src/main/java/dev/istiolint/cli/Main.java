@@ -62,7 +62,19 @@ public final class Main {
     if (args.length > 0 && !cl.getSubcommands().containsKey(args[0]) && !TOP_LEVEL_OPTIONS.contains(args[0])) {
       argv.add(0, "check");
     }
-    int code = cl.execute(argv.toArray(String[]::new));
+    int code;
+    try {
+      code = cl.execute(argv.toArray(String[]::new));
+    } catch (OutOfMemoryError e) {
+      // what the run held is unreachable by now, so there is room to say what happened
+      out.flush();
+      err.println("error: out of memory (the Java heap is at most " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+          + " MiB): check fewer files at once, or give Java more heap (ISTIO_LINT_JAVA_OPTS=-Xmx4g with the launcher)");
+      if (top.debug()) {
+        e.printStackTrace(err);
+      }
+      code = ExitCode.INCOMPLETE.code();
+    }
     out.flush();
     err.flush();
     return code;

@@ -2,13 +2,10 @@ package dev.istiolint.cli;
 
 import dev.istiolint.core.LintResult;
 import dev.istiolint.core.Linter;
-import dev.istiolint.core.engine.tls.Route;
 import dev.istiolint.core.engine.tls.TlsMatrix;
 import dev.istiolint.core.engine.tls.TlsReport;
 import dev.istiolint.core.engine.tls.TlsResolver;
-import dev.istiolint.core.engine.tls.Verdict;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,14 +37,14 @@ final class TlsCommand implements Callable<Integer> {
   public Integer call() {
     LintResult result = Linter.lint(input.toRequest(top.stdin()).build());
     TlsMatrix matrix = TlsResolver.of(result.snapshot());
-    List<Route> routes = matrix.routes(
+    TlsReport.Selection routes = new TlsReport.Selection(
         ns -> from == null || ns.equals(from),
         h -> host == null || h.equals(host) || h.startsWith(host + "."));
     String version = result.istioVersion().toString();
     PrintWriter out = top.spec.commandLine().getOut();
-    out.print(format == Format.json
-        ? TlsReport.json(matrix, version, result.istioVersionReason(), routes)
-        : TlsReport.text(matrix, version, result.istioVersionReason(), routes));
+    TlsReport.Tally shown = format == Format.json
+        ? TlsReport.json(out, matrix, version, result.istioVersionReason(), routes)
+        : TlsReport.text(out, matrix, version, result.istioVersionReason(), routes);
     PrintWriter err = top.spec.commandLine().getErr();
     result.missingPaths().forEach(p -> err.println("error: no such file or folder: " + p));
     if (!result.missingPaths().isEmpty()) {
@@ -56,6 +53,6 @@ final class TlsCommand implements Callable<Integer> {
     if (result.incomplete()) {
       return ExitCode.INCOMPLETE.code();
     }
-    return routes.stream().anyMatch(r -> r.verdict() == Verdict.CONFLICT) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+    return shown.conflict() > 0 ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
   }
 }

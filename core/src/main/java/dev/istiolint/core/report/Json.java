@@ -16,8 +16,16 @@ public final class Json {
   /** The JSON text of {@code tree}, ending with a newline. */
   public static String write(Object tree) {
     StringBuilder out = new StringBuilder();
-    value(out, tree, "");
+    append(out, tree, "");
     return out.append('\n').toString();
+  }
+
+  /**
+   * Appends {@code tree} as {@link #write} would write it at a depth where lines start with {@code indent}: for a
+   * document written piece by piece, whose whole tree would not fit in memory.
+   */
+  public static void append(StringBuilder out, Object tree, String indent) {
+    value(out, tree, indent);
   }
 
   /** {@code s} as a JSON string literal, quotes included. */

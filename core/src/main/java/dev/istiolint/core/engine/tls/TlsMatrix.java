@@ -1,7 +1,9 @@
 package dev.istiolint.core.engine.tls;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -31,7 +33,8 @@ public final class TlsMatrix {
   interface Table {
     List<RouteGroup> groups();
 
-    List<Route> routes(Predicate<String> clientNamespace, Predicate<String> host);
+    void forEachRoute(
+        Predicate<String> clientNamespace, Predicate<String> host, Predicate<RouteGroup> groups, Consumer<Route> action);
 
     /** How many outcomes were computed (lookup, both sides, verdict); for the linear-growth test. */
     int evaluations();
@@ -104,7 +107,7 @@ public final class TlsMatrix {
   public List<Route> routes() {
     List<Route> r = routes;
     if (r == null) {
-      r = List.copyOf(table.routes(n -> true, h -> true));
+      r = List.copyOf(routes(n -> true, h -> true));
       routes = r;
     }
     return r;
@@ -112,7 +115,20 @@ public final class TlsMatrix {
 
   /** The routes from the client namespaces and to the hosts that pass the filters, in matrix order. */
   public List<Route> routes(Predicate<String> clientNamespace, Predicate<String> host) {
-    return table.routes(clientNamespace, host);
+    List<Route> out = new ArrayList<>();
+    table.forEachRoute(clientNamespace, host, g -> true, out::add);
+    return out;
+  }
+
+  /**
+   * Gives {@code action} the routes from the client namespaces and to the hosts that pass the filters, of the groups
+   * that pass {@code groups}, in matrix order, expanding one at a time: a report of a large mesh writes each and lets
+   * it go (every route of 10,000 resources with its explanation takes gigabytes). Each call expands them afresh.
+   */
+  public void forEachRoute(
+      Predicate<String> clientNamespace, Predicate<String> host, Predicate<RouteGroup> groups,
+      Consumer<Route> action) {
+    table.forEachRoute(clientNamespace, host, groups, action);
   }
 
   /** The causes of the CONFLICT and INSECURE routes, each once. */

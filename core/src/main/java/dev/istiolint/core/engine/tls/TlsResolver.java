@@ -244,9 +244,10 @@ public final class TlsResolver {
           }
 
           @Override
-          public List<Route> routes(
-              Predicate<String> clientNamespace, Predicate<String> host) {
-            return expand(clientNamespace, host);
+          public void forEachRoute(
+              Predicate<String> clientNamespace, Predicate<String> host, Predicate<RouteGroup> groups,
+              Consumer<Route> action) {
+            expand(clientNamespace, host, groups, action);
           }
 
           @Override
@@ -361,26 +362,27 @@ public final class TlsResolver {
     return List.of();
   }
 
-  private List<Route> expand(
-      Predicate<String> clientNamespace, Predicate<String> host) {
+  private void expand(
+      Predicate<String> clientNamespace, Predicate<String> host, Predicate<RouteGroup> groups,
+      Consumer<Route> action) {
     List<Integer> dests = new ArrayList<>();
     for (int di = 0; di < mesh.destinations.size(); di++) {
       if (host.test(mesh.destinations.get(di).host().value())) {
         dests.add(di);
       }
     }
-    List<Route> out = new ArrayList<>();
     for (int ni = 0; ni < namespaceNames.length; ni++) {
       if (!clientNamespace.test(namespaceNames[ni])) {
         continue;
       }
       for (int di : dests) {
         for (RouteGroup g : groupsFor(ni, di)) {
-          out.add(materialise(ni, g));
+          if (groups.test(g)) {
+            action.accept(materialise(ni, g));
+          }
         }
       }
     }
-    return out;
   }
 
   /** Drops notes about resources that a root cause already names, and duplicates. */
