@@ -40,10 +40,6 @@ public final class TlsReport {
   /** The routes a report shows: from the client namespaces and to the hosts that pass the filters. */
   public record Selection(Predicate<String> clientNamespace, Predicate<String> host) {
 
-    public static Selection all() {
-      return new Selection(ns -> true, h -> true);
-    }
-
     void forEach(TlsMatrix m, Predicate<RouteGroup> groups, Consumer<Route> action) {
       m.forEachRoute(clientNamespace, host, groups, action);
     }
