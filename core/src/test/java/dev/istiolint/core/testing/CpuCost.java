@@ -12,10 +12,8 @@ import java.util.function.Supplier;
  * <p>Two clocks. {@link #bestRatio} reads the whole process's CPU time, so that work spread over threads (parallel
  * loading) counts in full; it also counts the collector and the compiler, and it ticks in steps of about 10 ms.
  * {@link #bestRatioOnThisThread} reads only the calling thread's CPU time, to the microsecond, for work that runs on
- * that thread alone. It leaves out the collector, whose cost grows with the size of what is alive in the heap rather
- * than with the steps the measured code takes: a young collection during a run over twice the resources copies twice
- * as much, so the process clock grows faster than twice even for a linear algorithm (it did: 2.5-3.0 for a linear
- * analysis of 5,000 workloads in one namespace against 2,500).
+ * that thread alone. It leaves out the collector's threads, whose work grows with what is alive in the heap rather
+ * than with the steps the measured code takes, and the compiler's.
  */
 public final class CpuCost {
 
