@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * against a bound between what linear and quadratic work would measure.
  *
  * <p>The whole run loads on several threads and is timed in process CPU time, at twice the size, against 3 (between
- * linear, 2, and quadratic, 4); the parse dominates it, and it measures 1.6-2.3. A stage that is quadratic only in a
+ * linear, 2, and quadratic, 4); the parse dominates it, and it measures 1.6-2.4. A stage that is quadratic only in a
  * small constant would hide behind the parse there, so the analyses after loading are also timed alone, on the test's
  * thread, in that thread's CPU time (precise, and free of the collector: see {@link CpuCost}). They compare four times
  * the size, against 11. The analyses are bound by memory, not by arithmetic, and their data outgrows the processor's
