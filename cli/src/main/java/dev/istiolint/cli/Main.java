@@ -2,6 +2,8 @@ package dev.istiolint.cli;
 
 import dev.istiolint.core.LintException;
 import dev.istiolint.core.report.TextReporter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -19,7 +21,8 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+    // standard output's file itself, not System.out: a PrintStream hides write errors (a closed pipe) from the writer
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
     String noColor = System.getenv("NO_COLOR");
     boolean terminal = System.console() != null && (noColor == null || noColor.isEmpty());
@@ -76,6 +79,10 @@ public final class Main {
       code = ExitCode.INCOMPLETE.code();
     }
     out.flush();
+    if (out.checkError()) {
+      err.println("error: the report could not be written to standard output");
+      code = code == ExitCode.USAGE.code() ? code : ExitCode.INCOMPLETE.code();
+    }
     err.flush();
     return code;
   }

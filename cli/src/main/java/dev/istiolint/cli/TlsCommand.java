@@ -42,9 +42,15 @@ final class TlsCommand implements Callable<Integer> {
         h -> host == null || h.equals(host) || h.startsWith(host + "."));
     String version = result.istioVersion().toString();
     PrintWriter out = top.spec.commandLine().getOut();
-    TlsReport.Tally shown = format == Format.json
-        ? TlsReport.json(out, matrix, version, result.istioVersionReason(), routes)
-        : TlsReport.text(out, matrix, version, result.istioVersionReason(), routes);
+    StopWhenUnwritable sink = new StopWhenUnwritable(out);
+    TlsReport.Tally shown;
+    try {
+      shown = format == Format.json
+          ? TlsReport.json(sink, matrix, version, result.istioVersionReason(), routes)
+          : TlsReport.text(sink, matrix, version, result.istioVersionReason(), routes);
+    } catch (Unwritable e) {
+      return ExitCode.INCOMPLETE.code(); // Main says why
+    }
     PrintWriter err = top.spec.commandLine().getErr();
     result.missingPaths().forEach(p -> err.println("error: no such file or folder: " + p));
     if (!result.missingPaths().isEmpty()) {
@@ -54,5 +60,47 @@ final class TlsCommand implements Callable<Integer> {
       return ExitCode.INCOMPLETE.code();
     }
     return shown.conflict() > 0 ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+  }
+
+  /** Thrown to stop expanding routes once nothing can be written. */
+  private static final class Unwritable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Unwritable() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * Passes text to {@code out} and, every few thousand pieces, asks whether it can still be written (a reader of the
+   * pipe may have gone, as with {@code | head}): a report of a large mesh would otherwise expand every route for
+   * nothing.
+   */
+  private static final class StopWhenUnwritable implements Appendable {
+    private final PrintWriter out;
+    private int pieces;
+
+    StopWhenUnwritable(PrintWriter out) {
+      this.out = out;
+    }
+
+    @Override
+    public Appendable append(CharSequence text) {
+      out.append(text);
+      if (++pieces % 4096 == 0 && out.checkError()) {
+        throw new Unwritable();
+      }
+      return this;
+    }
+
+    @Override
+    public Appendable append(CharSequence text, int start, int end) {
+      return append(text.subSequence(start, end));
+    }
+
+    @Override
+    public Appendable append(char c) {
+      return append(String.valueOf(c));
+    }
   }
 }

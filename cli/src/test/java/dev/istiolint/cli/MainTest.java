@@ -3,9 +3,14 @@ package dev.istiolint.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +27,35 @@ class MainTest {
   private static final String DUPLICATE =
       "testdata/cli/context/b-second.yaml:4:9: warning: [LINT003] Service foo/shared is defined twice; the one applied"
           + " last replaces the other\n";
+
+  /** A report that cannot be written is exit code 3 with a reason, whatever the findings; a usage error stays 2. */
+  @Test
+  void unwritableStandardOutputIsExitCodeThree() {
+    Writer full =
+        new Writer() {
+          @Override
+          public void write(char[] buf, int off, int len) throws IOException {
+            throw new IOException("No space left on device");
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    for (String input : List.of(CLEAN, FINDINGS)) {
+      StringWriter err = new StringWriter();
+      int code = Main.run(new String[] {"check", Cli.testdata() + "/" + input.substring("testdata/".length())},
+          InputStream.nullInputStream(), new PrintWriter(full), new PrintWriter(err), false);
+      assertThat(code).as(input).isEqualTo(3);
+      assertThat(err.toString()).isEqualTo("error: the report could not be written to standard output\n");
+    }
+    StringWriter err = new StringWriter();
+    int usage = Main.run(new String[] {"check", "--no-such-option", "x"}, InputStream.nullInputStream(),
+        new PrintWriter(full), new PrintWriter(err), false);
+    assertThat(usage).isEqualTo(2);
+  }
 
   @Test
   void checkIsTheDefaultCommand() {

@@ -3,6 +3,10 @@ package dev.istiolint.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,6 +114,29 @@ class TlsCommandTest {
    */
   @Test
   void reportsOfManyRoutesAreWrittenInAHeapSmallerThanThem(@TempDir Path dir) throws Exception {
+    long routes = manyRoutes(dir);
+
+    Path json = smallHeap(dir, "tls", "--format", "json", dir.toString());
+    assertThat(Files.size(json)).isGreaterThan(48L << 20);
+    JsonNode doc = JsonMapper.builder().build().readTree(json.toFile());
+    assertThat(doc.get("routes").size()).isEqualTo((int) routes);
+    long conflicts = 0;
+    for (JsonNode r : doc.get("routes")) {
+      conflicts += r.get("verdict").asString().equals("CONFLICT") ? 1 : 0;
+    }
+    assertThat(conflicts).isEqualTo(routes / 10);
+
+    Path text = smallHeap(dir, "tls", dir.toString());
+    List<String> lines = Files.readAllLines(text, StandardCharsets.UTF_8);
+    assertThat(lines.get(lines.size() - 1))
+        .isEqualTo(routes + " routes: " + (routes - conflicts) + " OK, " + conflicts + " CONFLICT, 0 INSECURE");
+  }
+
+  /**
+   * Writes 32 namespaces, each with a client and 40 Services with DestinationRules (one in ten DISABLE), under mesh-wide
+   * STRICT mTLS; returns the number of routes (40,960, one in ten CONFLICT).
+   */
+  private static long manyRoutes(Path dir) throws IOException {
     int namespaces = 32;
     int services = 40;
     for (int n = 0; n < namespaces; n++) {
@@ -146,22 +173,41 @@ class TlsCommandTest {
         metadata: {name: default, namespace: istio-system}
         spec: {mtls: {mode: STRICT}}
         """);
-    long routes = (long) namespaces * namespaces * services;
+    return (long) namespaces * namespaces * services;
+  }
 
-    Path json = smallHeap(dir, "tls", "--format", "json", dir.toString());
-    assertThat(Files.size(json)).isGreaterThan(48L << 20);
-    JsonNode doc = JsonMapper.builder().build().readTree(json.toFile());
-    assertThat(doc.get("routes").size()).isEqualTo((int) routes);
-    long conflicts = 0;
-    for (JsonNode r : doc.get("routes")) {
-      conflicts += r.get("verdict").asString().equals("CONFLICT") ? 1 : 0;
-    }
-    assertThat(conflicts).isEqualTo(routes / 10);
+  /**
+   * A reader that goes away (a pipe closed by {@code head}) stops the report: the run ends with exit code 3 and says
+   * why, instead of expanding the other routes for nothing. The writer fails after 64 KiB of the 57 MB report.
+   */
+  @Test
+  void reportStopsSoonAfterItsReaderIsGone(@TempDir Path dir) throws IOException {
+    long routes = manyRoutes(dir);
+    long[] offered = {0};
+    Writer closedAfter64KiB =
+        new Writer() {
+          @Override
+          public void write(char[] buf, int off, int len) throws IOException {
+            offered[0] += len;
+            if (offered[0] > 64 * 1024) {
+              throw new IOException("Broken pipe");
+            }
+          }
 
-    Path text = smallHeap(dir, "tls", dir.toString());
-    List<String> lines = Files.readAllLines(text, StandardCharsets.UTF_8);
-    assertThat(lines.get(lines.size() - 1))
-        .isEqualTo(routes + " routes: " + (routes - conflicts) + " OK, " + conflicts + " CONFLICT, 0 INSECURE");
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    StringWriter err = new StringWriter();
+
+    int code = Main.run(new String[] {"tls", "--format", "json", dir.toString()}, InputStream.nullInputStream(),
+        new PrintWriter(closedAfter64KiB), new PrintWriter(err), false);
+
+    assertThat(code).isEqualTo(3);
+    assertThat(err.toString()).contains("error: the report could not be written to standard output");
+    assertThat(offered[0]).as("characters offered of about %d routes' worth", routes).isLessThan(16L << 20);
   }
 
   /** Runs the CLI in a new Java process with a 48 MiB heap; asserts exit code 1 (conflicts) and a clean stderr. */
