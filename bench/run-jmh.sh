@@ -128,6 +128,18 @@ pause() {
       fi
     done
     echo "growth 10k -> 100k (median time):$growth"
+    # against the baseline's own growth in the same run: a machine that drifts between the corpora moves both alike
+    a10=$(med a_rawParse 10k); a100=$(med a_rawParse 100k)
+    if [[ -n $a10 && -n $a100 ]]; then
+      relative=""
+      for b in b_loadValidateDecode c_lint c_lintOneThread c_lintWithoutTls; do
+        x10=$(med "$b" 10k); x100=$(med "$b" 100k)
+        if [[ -n $x10 && -n $x100 ]]; then
+          relative+=" $b x$(awk -v x="$x10" -v y="$x100" -v a="$a10" -v b="$a100" 'BEGIN{printf "%.2f", (y/x)/(b/a)}');"
+        fi
+      done
+      echo "the same over the growth of a_rawParse in this run (1.00: grows like the parse):$relative"
+    fi
     # the collector's share: JMH's gc.time is the sum over the measured shots; per shot, and the growth without it
     if [[ -n $PROF && $PROF == gc ]]; then
       pauses=""
