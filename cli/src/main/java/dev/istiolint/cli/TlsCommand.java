@@ -43,20 +43,20 @@ final class TlsCommand implements Callable<Integer> {
     String version = result.istioVersion().toString();
     PrintWriter out = top.spec.commandLine().getOut();
     StopWhenUnwritable sink = new StopWhenUnwritable(out);
-    TlsReport.Tally shown;
+    TlsReport.Tally shown = null;
     try {
       shown = format == Format.json
           ? TlsReport.json(sink, matrix, version, result.istioVersionReason(), routes)
           : TlsReport.text(sink, matrix, version, result.istioVersionReason(), routes);
     } catch (Unwritable e) {
-      return ExitCode.INCOMPLETE.code(); // Main says why
+      // stopped early; Main says why
     }
     PrintWriter err = top.spec.commandLine().getErr();
     result.missingPaths().forEach(p -> err.println("error: no such file or folder: " + p));
     if (!result.missingPaths().isEmpty()) {
       return ExitCode.USAGE.code();
     }
-    if (result.incomplete()) {
+    if (result.incomplete() || shown == null) {
       return ExitCode.INCOMPLETE.code();
     }
     return shown.conflict() > 0 ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
