@@ -1,9 +1,11 @@
 package dev.istiolint.cli;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,37 @@ final class Cli {
     InputStream in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
     int code = Main.run(args, in, new PrintWriter(out), new PrintWriter(err), false);
     return new Run(code, out.toString().replace(System.lineSeparator(), "\n"), err.toString().replace(System.lineSeparator(), "\n"));
+  }
+
+  /**
+   * Standard output that stops taking text (a full disk, a pipe whose reader is gone): it fails every write once more
+   * than {@code limit} characters have been offered, and counts what was offered.
+   */
+  static final class FailingWriter extends Writer {
+    private final long limit;
+    private long offered;
+
+    FailingWriter(long limit) {
+      this.limit = limit;
+    }
+
+    long offered() {
+      return offered;
+    }
+
+    @Override
+    public void write(char[] buf, int off, int len) throws IOException {
+      offered += len;
+      if (offered > limit) {
+        throw new IOException("Broken pipe");
+      }
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
   }
 
   /** The repository's testdata folder, as the relative path tests pass on the command line. */

@@ -31,19 +31,7 @@ class MainTest {
   /** A report that cannot be written is exit code 3 with a reason, whatever the findings; a usage error stays 2. */
   @Test
   void unwritableStandardOutputIsExitCodeThree() {
-    Writer full =
-        new Writer() {
-          @Override
-          public void write(char[] buf, int off, int len) throws IOException {
-            throw new IOException("No space left on device");
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
+    Writer full = new Cli.FailingWriter(0);
     for (String input : List.of(CLEAN, FINDINGS)) {
       StringWriter err = new StringWriter();
       int code = Main.run(new String[] {"check", Cli.testdata() + "/" + input.substring("testdata/".length())},

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -183,23 +182,7 @@ class TlsCommandTest {
   @Test
   void reportStopsSoonAfterItsReaderIsGone(@TempDir Path dir) throws IOException {
     long routes = manyRoutes(dir);
-    long[] offered = {0};
-    Writer closedAfter64KiB =
-        new Writer() {
-          @Override
-          public void write(char[] buf, int off, int len) throws IOException {
-            offered[0] += len;
-            if (offered[0] > 64 * 1024) {
-              throw new IOException("Broken pipe");
-            }
-          }
-
-          @Override
-          public void flush() {}
-
-          @Override
-          public void close() {}
-        };
+    Cli.FailingWriter closedAfter64KiB = new Cli.FailingWriter(64 * 1024);
     StringWriter err = new StringWriter();
 
     int code = Main.run(new String[] {"tls", "--format", "json", dir.toString()}, InputStream.nullInputStream(),
@@ -207,7 +190,7 @@ class TlsCommandTest {
 
     assertThat(code).isEqualTo(3);
     assertThat(err.toString()).contains("error: the report could not be written to standard output");
-    assertThat(offered[0]).as("characters offered of about %d routes' worth", routes).isLessThan(16L << 20);
+    assertThat(closedAfter64KiB.offered()).as("characters offered of about %d routes' worth", routes).isLessThan(16L << 20);
   }
 
   /** Runs the CLI in a new Java process with a 48 MiB heap; asserts exit code 1 (conflicts) and a clean stderr. */
