@@ -191,8 +191,9 @@ public final class TlsResolver {
 
     List<PendingNote> pending = new ArrayList<>();
     SpecialSet specials = new SpecialSet(indexOf, namespaceNames.length);
-    int di = 0;
-    for (Destination d : mesh.destinations) {
+    DestinationGroups[] groupsOf = new DestinationGroups[mesh.destinations.size()];
+    for (int di : evaluationOrder()) {
+      Destination d = mesh.destinations.get(di);
       int[] special = specialNamespaces(d, always, specials);
       List<List<RouteGroup>> ofSpecial = new ArrayList<>(special.length);
       for (int ni : special) {
@@ -203,8 +204,12 @@ public final class TlsResolver {
         RouteGroup.Members m = RouteGroup.Members.allBut(members, special);
         byPattern.add(m == null ? List.of() : evaluate(m.first, d, di, m, pending));
       }
-      table.add(new DestinationGroups(special, ofSpecial, byPattern));
-      di++;
+      groupsOf[di] = new DestinationGroups(special, ofSpecial, byPattern);
+    }
+    for (DestinationGroups dg : groupsOf) {
+      table.add(dg);
+      dg.ofSpecial.forEach(allGroups::addAll);
+      dg.byPattern.forEach(allGroups::addAll);
     }
     pending.sort(
         Comparator.comparingInt(PendingNote::namespace)
@@ -257,6 +262,21 @@ public final class TlsResolver {
         };
     return new TlsMatrix(
         profile, mesh.rootNamespace, mesh.autoMtls, mesh.autoMtlsReason, t, rootCauses, filterNotes(rootCauses));
+  }
+
+  /**
+   * The destinations' indexes in the order they are evaluated: by namespace, then host. The matrix keeps host order,
+   * but a namespace's services, workloads and rules were read from the same file and sit together in memory, while
+   * hosts sorted by name jump from namespace to namespace (a service name such as {@code cart} recurs in many), which
+   * on a large mesh makes nearly every lookup a cache miss.
+   */
+  private int[] evaluationOrder() {
+    List<Destination> all = mesh.destinations;
+    return java.util.stream.IntStream.range(0, all.size())
+        .boxed()
+        .sorted(Comparator.comparing((Integer i) -> all.get(i).namespace())) // stable: host order within a namespace
+        .mapToInt(Integer::intValue)
+        .toArray();
   }
 
   /** The client namespaces (indexes, sorted) that may see {@code d} differently from their neighbours. */
@@ -331,7 +351,6 @@ public final class TlsResolver {
         evaluations++;
         RouteGroup g = new RouteGroup(expander, d, di, port, subset, seq++, r.route, r.participants, members);
         out.add(g);
-        allGroups.add(g);
       }
     }
     return List.copyOf(out);
