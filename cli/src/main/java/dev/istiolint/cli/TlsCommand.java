@@ -36,7 +36,8 @@ final class TlsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LintResult result = Linter.lint(input.toRequest(top.stdin()).build());
-    TlsMatrix matrix = TlsResolver.of(result.snapshot());
+    TlsMatrix matrix = TlsResolver.of(
+        result.snapshot(), input.threads > 0 ? input.threads : Runtime.getRuntime().availableProcessors());
     TlsReport.Selection routes = new TlsReport.Selection(
         ns -> from == null || ns.equals(from),
         h -> host == null || h.equals(host) || h.startsWith(host + "."));

@@ -376,12 +376,13 @@ public final class LintRun {
   private void runRules(MeshSnapshot snapshot, IstioVersion version) {
     List<LintRule> rules = request.rules().stream().filter(r -> enabled(r.meta())).toList();
     int threads = Parallel.threads(request.threads(), snapshot.all().size() >= PARALLEL_MIN_RESOURCES);
-    // the TLS rules read the effective-TLS matrix: the first one starts at once and builds it, the others wait for
-    // it at the end, while the remaining rules keep the other threads busy
+    // the TLS rules read the effective-TLS matrix: the first one starts at once and builds it (on threads of its own
+    // too), the others wait for it at the end, while the remaining rules keep the other threads busy
     Optional<LintRule> firstTls = rules.stream().filter(LintRun::readsTls).findFirst();
     Comparator<LintRule> start =
         Comparator.comparingInt(r -> firstTls.filter(t -> t == r).isPresent() ? 0 : readsTls(r) ? 2 : 1);
-    List<RuleOutcome> outcomes = Parallel.map(rules, threads, start, rule -> check(rule, snapshot, version));
+    List<RuleOutcome> outcomes =
+        Parallel.map(rules, threads, start, rule -> check(rule, snapshot, version, threads));
     // a result the caller keeps holds the snapshot, not the TLS matrix and the rules' indexes as well
     snapshot.releaseDerived();
     for (RuleOutcome outcome : outcomes) {
@@ -399,9 +400,9 @@ public final class LintRun {
     return rule.meta().id().startsWith("TLS");
   }
 
-  private RuleOutcome check(LintRule rule, MeshSnapshot snapshot, IstioVersion version) {
+  private RuleOutcome check(LintRule rule, MeshSnapshot snapshot, IstioVersion version, int threads) {
     RuleMeta meta = rule.meta();
-    Context ctx = new Context(meta, snapshot, version);
+    Context ctx = new Context(meta, snapshot, version, threads);
     try {
       rule.check(ctx);
       return new RuleOutcome(ctx.found, Optional.empty(), Optional.ofNullable(ctx.notRun));
@@ -442,14 +443,17 @@ public final class LintRun {
     private final RuleMeta meta;
     private final MeshSnapshot snapshot;
     private final IstioVersion version;
+    /** The run's threads for rules, which the TLS matrix may use too. */
+    private final int threads;
     private final List<Diagnostic> found = new ArrayList<>();
     private Resource lastResource;
     private String notRun;
 
-    Context(RuleMeta meta, MeshSnapshot snapshot, IstioVersion version) {
+    Context(RuleMeta meta, MeshSnapshot snapshot, IstioVersion version, int threads) {
       this.meta = meta;
       this.snapshot = snapshot;
       this.version = version;
+      this.threads = threads;
     }
 
     @Override
@@ -464,7 +468,9 @@ public final class LintRun {
 
     @Override
     public TlsMatrix tls() {
-      return TlsResolver.of(snapshot); // built once per snapshot, whichever thread asks first; the others wait
+      // built once per snapshot by whichever thread asks first, the others wait; it is split over as many threads as
+      // the run has, which share the processors with the threads still running other rules
+      return TlsResolver.of(snapshot, threads);
     }
 
     @Override

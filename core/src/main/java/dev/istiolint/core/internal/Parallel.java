@@ -9,10 +9,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * Runs independent pieces of a run (files to load, rules to check) on every processor and hands the results back in
- * the input's order, so the outcome never depends on timing. The calling thread takes part.
+ * Runs independent pieces of a run (files to load, rules to check, parts of the TLS matrix) on every processor and
+ * hands the results back in the input's order, so the outcome never depends on timing. The calling thread takes part.
+ * Internal: public only for the engine's packages.
  */
-final class Parallel {
+public final class Parallel {
 
   private Parallel() {}
 
@@ -20,7 +21,7 @@ final class Parallel {
    * The number of threads to use: {@code requested} if positive; for 0 (automatic), one per available processor when
    * the work is {@code large} enough to gain from it, else one.
    */
-  static int threads(int requested, boolean large) {
+  public static int threads(int requested, boolean large) {
     if (requested > 0) {
       return requested;
     }
@@ -34,7 +35,7 @@ final class Parallel {
    * @param startFirst the order in which items start (for example the largest first, which keeps every thread busy
    *     until the end)
    */
-  static <T, R> List<R> map(List<T> items, int threads, Comparator<? super T> startFirst, Function<T, R> work) {
+  public static <T, R> List<R> map(List<T> items, int threads, Comparator<? super T> startFirst, Function<T, R> work) {
     int count = Math.min(threads, items.size());
     if (count <= 1) {
       List<R> out = new ArrayList<>(items.size());
@@ -89,7 +90,7 @@ final class Parallel {
       throw e;
     }
     if (t != null) {
-      throw new IllegalStateException("loading was interrupted", t);
+      throw new IllegalStateException("the work was interrupted", t);
     }
     List<R> out = new ArrayList<>(results.length);
     for (Object r : results) {

@@ -2,6 +2,7 @@ package dev.istiolint.core.engine.tls;
 
 import dev.istiolint.core.engine.MeshSnapshot;
 import dev.istiolint.core.engine.Workload;
+import dev.istiolint.core.internal.Parallel;
 import dev.istiolint.core.model.DestinationRule;
 import dev.istiolint.core.model.DestinationRule.ClientTLSSettings;
 import dev.istiolint.core.model.HostName;
@@ -89,19 +90,47 @@ public final class TlsResolver {
    * any thread (see {@link MeshSnapshot#derived}).
    */
   public static TlsMatrix of(MeshSnapshot snapshot) {
-    Objects.requireNonNull(snapshot, "snapshot");
-    return snapshot.derived(TlsMatrix.class, s -> resolve(s, s.istioVersion()));
+    return of(snapshot, 1);
   }
 
-  /** The matrix of {@code snapshot} under the semantics of {@code version}, computed afresh. */
+  /**
+   * {@link #of(MeshSnapshot)}, computed on up to {@code threads} threads (the caller's included) if this call is the
+   * one that computes it. The matrix is the same whatever the number of threads.
+   */
+  public static TlsMatrix of(MeshSnapshot snapshot, int threads) {
+    Objects.requireNonNull(snapshot, "snapshot");
+    return snapshot.derived(TlsMatrix.class, s -> resolve(s, s.istioVersion(), threads));
+  }
+
+  /** The matrix of {@code snapshot} under the semantics of {@code version}, computed afresh on the calling thread. */
   public static TlsMatrix resolve(MeshSnapshot snapshot, IstioVersion version) {
+    return resolve(snapshot, version, 1);
+  }
+
+  /**
+   * The matrix of {@code snapshot} under the semantics of {@code version}, computed afresh on up to {@code threads}
+   * threads (the caller's included). The matrix is the same whatever the number of threads.
+   */
+  public static TlsMatrix resolve(MeshSnapshot snapshot, IstioVersion version, int threads) {
     Objects.requireNonNull(snapshot, "snapshot");
     Objects.requireNonNull(version, "version");
-    return new TlsResolver(snapshot, version).run();
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be positive: " + threads);
+    }
+    return new TlsResolver(snapshot, version).run(threads);
   }
 
-  /** A note raised while computing an outcome, with the matrix position that raised it first. */
-  private record PendingNote(int namespace, int destination, long sequence, IgnoredConfig note) {}
+  /** A note raised while computing an outcome, with the matrix position that raised it and its order there. */
+  private record PendingNote(int namespace, int destination, int sequence, IgnoredConfig note) {}
+
+  /** Destinations evaluated together, by index, and what came out: their groups and the notes raised. */
+  private record Part(int[] destinations, DestinationGroups[] groups, List<PendingNote> notes) {}
+
+  /**
+   * Destinations per {@link Part}: small enough that two threads end together, large enough that handing parts out
+   * costs nothing.
+   */
+  private static final int PART_SIZE = 64;
 
   /**
    * The route groups of one destination: per special client namespace (indexes sorted, groups at the same position),
@@ -131,8 +160,6 @@ public final class TlsResolver {
   private final List<List<Workload>> representativesOf = new ArrayList<>();
   private final List<DestinationGroups> table = new ArrayList<>();
   private final List<RouteGroup> allGroups = new ArrayList<>();
-  private int evaluations;
-  private long noteSequence;
   private final RouteGroup.Expander expander =
       new RouteGroup.Expander() {
         @Override
@@ -157,8 +184,12 @@ public final class TlsResolver {
    * service or root namespace's rules (or the mesh default), and namespaces a VirtualService of the host names can
    * see something their neighbours do not. Every other client namespace gets the outcome of the first one with the
    * same kinds of client proxies (sidecars, gateways, in workload order).
+   *
+   * <p>Destinations are evaluated in parts, on up to {@code threads} threads; each part's groups and notes are kept
+   * apart and merged in destination order, and the memos below are shared (each holds one value per key, whichever
+   * thread computed it), so the matrix does not depend on the threads or their timing.
    */
-  private TlsMatrix run() {
+  private TlsMatrix run(int threads) {
     namespaceNames = mesh.clientNamespaces.toArray(new String[0]);
     Map<String, Integer> indexOf = new HashMap<>();
     clientsOf = new ArrayList<>();
@@ -189,22 +220,27 @@ public final class TlsResolver {
     always.add(mesh.rootNamespace);
     always.addAll(mesh.defaultDrExportTo);
 
-    List<PendingNote> pending = new ArrayList<>();
-    SpecialSet specials = new SpecialSet(indexOf, namespaceNames.length);
+    int[] order = evaluationOrder();
+    List<int[]> parts = new ArrayList<>();
+    for (int from = 0; from < order.length; from += PART_SIZE) {
+      parts.add(Arrays.copyOfRange(order, from, Math.min(order.length, from + PART_SIZE)));
+    }
+    int parallel = Math.min(threads, parts.size());
+    if (parallel > 1) {
+      int expected = 2 * mesh.destinations.size(); // presized: a growing concurrent map spends its time resizing
+      withoutWinner = new ConcurrentHashMap<>(expected);
+      subsetEndpoints = new ConcurrentHashMap<>(expected);
+      serverCache = new ConcurrentHashMap<>(expected);
+      provenances = new ConcurrentHashMap<>(expected);
+    }
     DestinationGroups[] groupsOf = new DestinationGroups[mesh.destinations.size()];
-    for (int di : evaluationOrder()) {
-      Destination d = mesh.destinations.get(di);
-      int[] special = specialNamespaces(d, always, specials);
-      List<List<RouteGroup>> ofSpecial = new ArrayList<>(special.length);
-      for (int ni : special) {
-        ofSpecial.add(evaluate(ni, d, di, RouteGroup.Members.single(ni), pending));
+    List<PendingNote> pending = new ArrayList<>();
+    for (Part part :
+        Parallel.map(parts, parallel, (a, b) -> 0, ds -> evaluatePart(ds, always, indexOf, patterns))) {
+      for (int k = 0; k < part.destinations.length; k++) {
+        groupsOf[part.destinations[k]] = part.groups[k];
       }
-      List<List<RouteGroup>> byPattern = new ArrayList<>(patterns.size());
-      for (int[] members : patterns) {
-        RouteGroup.Members m = RouteGroup.Members.allBut(members, special);
-        byPattern.add(m == null ? List.of() : evaluate(m.first, d, di, m, pending));
-      }
-      groupsOf[di] = new DestinationGroups(special, ofSpecial, byPattern);
+      pending.addAll(part.notes);
     }
     for (DestinationGroups dg : groupsOf) {
       table.add(dg);
@@ -214,7 +250,7 @@ public final class TlsResolver {
     pending.sort(
         Comparator.comparingInt(PendingNote::namespace)
             .thenComparingInt(PendingNote::destination)
-            .thenComparingLong(PendingNote::sequence));
+            .thenComparingInt(PendingNote::sequence));
     pending.forEach(n -> notes.add(n.note()));
 
     Map<List<Object>, List<RouteGroup>> causes = new LinkedHashMap<>();
@@ -257,7 +293,7 @@ public final class TlsResolver {
 
           @Override
           public int evaluations() {
-            return evaluations;
+            return groupsView.size(); // one evaluation per group
           }
         };
     return new TlsMatrix(
@@ -277,6 +313,29 @@ public final class TlsResolver {
         .sorted(Comparator.comparing((Integer i) -> all.get(i).namespace())) // stable: host order within a namespace
         .mapToInt(Integer::intValue)
         .toArray();
+  }
+
+  /** Evaluates the destinations {@code ds} (indexes) for every client namespace; the part's state is its own. */
+  private Part evaluatePart(int[] ds, Set<String> always, Map<String, Integer> indexOf, List<int[]> patterns) {
+    SpecialSet specials = new SpecialSet(indexOf, namespaceNames.length);
+    DestinationGroups[] groups = new DestinationGroups[ds.length];
+    List<PendingNote> pending = new ArrayList<>();
+    for (int k = 0; k < ds.length; k++) {
+      int di = ds[k];
+      Destination d = mesh.destinations.get(di);
+      int[] special = specialNamespaces(d, always, specials);
+      List<List<RouteGroup>> ofSpecial = new ArrayList<>(special.length);
+      for (int ni : special) {
+        ofSpecial.add(evaluate(ni, d, di, RouteGroup.Members.single(ni), pending));
+      }
+      List<List<RouteGroup>> byPattern = new ArrayList<>(patterns.size());
+      for (int[] members : patterns) {
+        RouteGroup.Members m = RouteGroup.Members.allBut(members, special);
+        byPattern.add(m == null ? List.of() : evaluate(m.first, d, di, m, pending));
+      }
+      groups[k] = new DestinationGroups(special, ofSpecial, byPattern);
+    }
+    return new Part(ds, groups, pending);
   }
 
   /** The client namespaces (indexes, sorted) that may see {@code d} differently from their neighbours. */
@@ -343,14 +402,12 @@ public final class TlsResolver {
     DrIndex.Lookup lookup = index.lookup(clientNs, d, Set.of(), false);
     List<RouteGroup> out = new ArrayList<>();
     int seq = 0;
-    Consumer<IgnoredConfig> sink =
-        n -> pending.add(new PendingNote(ni, di, noteSequence++, n));
+    int[] noteSequence = {0}; // each (namespace, destination) pair is evaluated once: its notes keep this order
+    Consumer<IgnoredConfig> sink = n -> pending.add(new PendingNote(ni, di, noteSequence[0]++, n));
     for (Destination.Port port : d.ports()) {
       for (Optional<String> subset : subsets(clientNs, d, port)) {
         Resolved r = resolveRoute(ni, d, port, subset, lookup, sink, false);
-        evaluations++;
-        RouteGroup g = new RouteGroup(expander, d, di, port, subset, seq++, r.route, r.participants, members);
-        out.add(g);
+        out.add(new RouteGroup(expander, d, di, port, subset, seq++, r.route, r.participants, members));
       }
     }
     return List.copyOf(out);
@@ -567,9 +624,9 @@ public final class TlsResolver {
   }
 
   /*
-   * The memos below are plain maps while run() fills them on one thread, and concurrent ones afterwards, when rules
-   * on several threads materialise routes (a concurrent map growing to a few hundred thousand entries costs 10% of
-   * the matrix in resizing alone).
+   * The memos below are plain maps while run() fills them on one thread, presized concurrent ones while it fills them
+   * on several, and concurrent ones afterwards, when rules on several threads materialise routes (a concurrent map
+   * growing to a few hundred thousand entries costs 10% of the matrix in resizing alone).
    */
   private Map<WithoutKey, DrIndex.Lookup> withoutWinner = new HashMap<>();
 
@@ -849,10 +906,14 @@ public final class TlsResolver {
   /**
    * The one kept instance of {@code p}'s value. A route group keeps three provenances, and most groups of a large mesh
    * share theirs (one rule's tls field, one namespace's policy): on 98,005 resources the 144,230 groups held 432,690
-   * provenances, each with its own span and {@code Optional}. Used while the groups are computed, on one thread.
+   * provenances, each with its own span and {@code Optional}. Used while the groups are computed.
    */
   private Optional<Provenance> shared(Optional<Provenance> p) {
-    return p.isEmpty() ? p : provenances.computeIfAbsent(p.get(), Optional::of);
+    if (p.isEmpty()) {
+      return p;
+    }
+    Optional<Provenance> known = provenances.get(p.get()); // most are known: no lock for them on a concurrent map
+    return known != null ? known : provenances.computeIfAbsent(p.get(), Optional::of);
   }
 
   private void noteOverride(

@@ -2,10 +2,12 @@ package dev.istiolint.core.engine.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.istiolint.core.engine.MeshSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -60,6 +62,39 @@ class RouteGroupTest {
     assertThat(large.routeCount()).isEqualTo(4 * small.routeCount());
     assertThat((double) large.evaluations() / small.evaluations()).as("computed outcomes").isLessThan(2.2);
     assertGroupsHold(Mesh.matrix(oneBigNamespace(8), "1.28"));
+  }
+
+  @Test
+  void theMatrixIsTheSameOnOneThreadAndOnSeveral() throws IOException {
+    // 30 × 10 destinations: several parts of the build for each thread, with notes raised in many of them
+    for (String version : List.of("1.28", "1.11", "1.0")) {
+      MeshSnapshot s = Mesh.snapshot(mesh(30, 10, true), version);
+      TlsMatrix one = TlsResolver.resolve(s, s.istioVersion(), 1);
+      TlsMatrix three = TlsResolver.resolve(s, s.istioVersion(), 3);
+      assertThat(one.ignored()).as(version).isNotEmpty();
+      assertThat(three.evaluations()).as(version).isEqualTo(one.evaluations());
+      assertThat(three.groups()).as(version).hasSameSizeAs(one.groups());
+      for (int i = 0; i < one.groups().size(); i++) {
+        assertThat(describe(three.groups().get(i))).as(version).isEqualTo(describe(one.groups().get(i)));
+      }
+      assertThat(three.ignored()).as(version).isEqualTo(one.ignored());
+      assertThat(report(three, version)).as(version).isEqualTo(report(one, version));
+      assertGroupsHold(three);
+    }
+  }
+
+  private static List<Object> describe(RouteGroup g) {
+    return List.of(
+        g.toString(), Arrays.toString(g.memberIndexes()), g.clientTlsSource(), g.serverMtlsSource(), g.replacedRule(),
+        keys(g.participants()));
+  }
+
+  private static String report(TlsMatrix m, String version) throws IOException {
+    StringBuilder out = new StringBuilder();
+    TlsReport.Selection all = new TlsReport.Selection(ns -> true, h -> true);
+    TlsReport.json(out, m, version, "", all);
+    TlsReport.text(out, m, version, "", all);
+    return out.toString();
   }
 
   /** Namespace big with {@code n} services and rules, rule i exported to client namespace c<i> as well. */
