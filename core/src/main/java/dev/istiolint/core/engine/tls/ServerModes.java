@@ -137,21 +137,24 @@ final class ServerModes {
     return meshLevel().isPresent() || namespaceLevel(ns).isPresent() || workloadLevel(ns, labels).isPresent();
   }
 
-  /** The server mode of a sidecar endpoint on a workload port. */
-  ServerSide forEndpoint(Destination d, Destination.Port port, Endpoint ep, int workloadPort) {
+  /**
+   * The server mode of a sidecar endpoint on a workload port; its steps only when {@code explain} (the matrix's
+   * groups keep a server side per endpoint without them, a materialised route asks again with them).
+   */
+  ServerSide forEndpoint(Destination d, Destination.Port port, Endpoint ep, int workloadPort, boolean explain) {
     if (profile.peerAuthentication()
         && (!profile.legacyAuthentication() || anyPeerAuthentication(ep.namespace(), ep.labels()))) {
-      return peerAuthentication(ep.namespace(), ep.labels(), workloadPort);
+      return peerAuthentication(ep.namespace(), ep.labels(), workloadPort, explain);
     }
     if (profile.legacyAuthentication()) {
-      return legacy(d, port);
+      return legacy(d, port, explain);
     }
-    return peerAuthentication(ep.namespace(), ep.labels(), workloadPort);
+    return peerAuthentication(ep.namespace(), ep.labels(), workloadPort, explain);
   }
 
   /** §5.1: mesh, then namespace, then workload level, UNSET inheriting; then the workload policy's port level. */
-  ServerSide peerAuthentication(String ns, Map<String, String> labels, int workloadPort) {
-    List<String> steps = new ArrayList<>();
+  ServerSide peerAuthentication(String ns, Map<String, String> labels, int workloadPort, boolean explain) {
+    List<String> steps = explain ? new ArrayList<>() : null;
     MtlsMode mode = MtlsMode.PERMISSIVE;
     Resource source = null;
     SourceSpan at = null;
@@ -161,7 +164,9 @@ final class ServerModes {
     Optional<PeerAuthentication> n = namespaceLevel(ns);
     Optional<PeerAuthentication> w = workloadLevel(ns, labels);
     if (m.isEmpty() && n.isEmpty() && w.isEmpty()) {
-      steps.add("no PeerAuthentication applies to the workload; the default is PERMISSIVE");
+      if (steps != null) {
+        steps.add("no PeerAuthentication applies to the workload; the default is PERMISSIVE");
+      }
       return new ServerSide(ServerMtls.PERMISSIVE, Optional.empty(), Optional.empty(), "", false, steps);
     }
     for (Optional<PeerAuthentication> level : List.of(m, n, w)) {
@@ -171,8 +176,10 @@ final class ServerModes {
       PeerAuthentication pa = level.get();
       String role = level == m ? "mesh-wide" : level == n ? "namespace-wide" : "workload";
       if (pa.mode() == MtlsMode.UNSET) {
-        steps.add(role + " PeerAuthentication " + pa.namespace() + "/" + pa.name() + " (" + where(pa) + ") leaves"
-            + " the mode UNSET, which inherits " + mode);
+        if (steps != null) {
+          steps.add(role + " PeerAuthentication " + pa.namespace() + "/" + pa.name() + " (" + where(pa) + ") leaves"
+              + " the mode UNSET, which inherits " + mode);
+        }
         continue;
       }
       mode = pa.mode();
@@ -180,8 +187,10 @@ final class ServerModes {
       at = pa.mtls().get().mode().span();
       field = "mtls.mode";
       meshWide = level == m;
-      steps.add(role + " PeerAuthentication " + pa.namespace() + "/" + pa.name() + " sets " + mode + " ("
-          + at.file() + ":" + at.startLine() + ")");
+      if (steps != null) {
+        steps.add(role + " PeerAuthentication " + pa.namespace() + "/" + pa.name() + " sets " + mode + " ("
+            + at.file() + ":" + at.startLine() + ")");
+      }
     }
     if (w.isPresent()) {
       Optional<PeerAuthentication.PortMtls> pl = w.get().portLevel(workloadPort);
@@ -191,11 +200,15 @@ final class ServerModes {
         at = pl.get().mode().span();
         field = "portLevelMtls[" + workloadPort + "].mode";
         meshWide = false;
-        steps.add("its portLevelMtls sets " + mode + " for workload port " + workloadPort + " (" + at.file() + ":"
-            + at.startLine() + ")");
+        if (steps != null) {
+          steps.add("its portLevelMtls sets " + mode + " for workload port " + workloadPort + " (" + at.file() + ":"
+              + at.startLine() + ")");
+        }
       } else if (!w.get().portLevelMtls().isEmpty() && pl.isEmpty()) {
-        steps.add("its portLevelMtls has no entry for the workload port " + workloadPort
-            + " (keys are workload ports, the Service targetPort)");
+        if (steps != null) {
+          steps.add("its portLevelMtls has no entry for the workload port " + workloadPort
+              + " (keys are workload ports, the Service targetPort)");
+        }
       }
     }
     if (mode == MtlsMode.UNSET) {
@@ -234,8 +247,8 @@ final class ServerModes {
   }
 
   /** §5.3: targeted Policy, else the namespace {@code default} Policy, else the MeshPolicy {@code default}. */
-  ServerSide legacy(Destination d, Destination.Port port) {
-    List<String> steps = new ArrayList<>();
+  ServerSide legacy(Destination d, Destination.Port port, boolean explain) {
+    List<String> steps = explain ? new ArrayList<>() : null;
     String ns = d.namespace();
     Policy targetedPort = null;
     Policy targetedHost = null;
@@ -267,56 +280,76 @@ final class ServerModes {
       Policy p = targetedPort != null ? targetedPort : targetedHost;
       chosen = p;
       spec = p.spec();
-      steps.add("Policy " + p.namespace() + "/" + p.name() + " targets " + d.host()
-          + (targetedPort != null ? " port " + port.number() : "") + " (" + where(p) + ")");
+      if (steps != null) {
+        steps.add("Policy " + p.namespace() + "/" + p.name() + " targets " + d.host()
+            + (targetedPort != null ? " port " + port.number() : "") + " (" + where(p) + ")");
+      }
     } else if (namespaceWide != null) {
       chosen = namespaceWide;
       spec = namespaceWide.spec();
-      steps.add("no Policy targets " + d.host() + "; the namespace Policy " + ns + "/default applies ("
-          + where(namespaceWide) + ")");
+      if (steps != null) {
+        steps.add("no Policy targets " + d.host() + "; the namespace Policy " + ns + "/default applies ("
+            + where(namespaceWide) + ")");
+      }
     } else if (meshPolicy.isPresent()) {
       chosen = meshPolicy.get();
       spec = meshPolicy.get().spec();
       meshWide = true;
-      steps.add("no Policy in " + ns + " applies; the MeshPolicy default applies (" + where(chosen) + ")");
+      if (steps != null) {
+        steps.add("no Policy in " + ns + " applies; the MeshPolicy default applies (" + where(chosen) + ")");
+      }
     } else {
       if (!profile.globalDestinationRules()) {
-        steps.add("no Policy or MeshPolicy default applies: no mTLS (DISABLE)");
+        if (steps != null) {
+          steps.add("no Policy or MeshPolicy default applies: no mTLS (DISABLE)");
+        }
         return new ServerSide(ServerMtls.DISABLE, Optional.empty(), Optional.empty(), "", false, steps);
       }
       ServerMtls m = mesh.authPolicyMutual ? ServerMtls.STRICT : ServerMtls.DISABLE;
-      steps.add("no Policy or MeshPolicy default applies; meshConfig.authPolicy is "
-          + (mesh.authPolicyMutual ? "MUTUAL_TLS: STRICT" : "NONE (the default): no mTLS (DISABLE)"));
+      if (steps != null) {
+        steps.add("no Policy or MeshPolicy default applies; meshConfig.authPolicy is "
+            + (mesh.authPolicyMutual ? "MUTUAL_TLS: STRICT" : "NONE (the default): no mTLS (DISABLE)"));
+      }
       return new ServerSide(m, Optional.empty(), Optional.empty(), "", false, steps);
     }
-    steps.add("v1alpha1 policies do not inherit: the selected one replaces broader ones completely");
-    jwtWithoutJwks(spec).ifPresent(j -> steps.add(
-        "its JWT for issuer " + j + " has no jwksUri and needs OpenID discovery at runtime; if discovery fails, Istio"
-            + " 1.0 skips this Policy and falls back to meshConfig.authPolicy (not the MeshPolicy)"));
+    if (steps != null) {
+      steps.add("v1alpha1 policies do not inherit: the selected one replaces broader ones completely");
+      jwtWithoutJwks(spec).ifPresent(j -> steps.add(
+          "its JWT for issuer " + j + " has no jwksUri and needs OpenID discovery at runtime; if discovery fails,"
+              + " Istio 1.0 skips this Policy and falls back to meshConfig.authPolicy (not the MeshPolicy)"));
+    }
     Optional<MutualTls> mtls = spec.peerMtls();
     if (mtls.isEmpty()) {
-      steps.add("it has no mtls peer, so the server does not use mTLS (DISABLE)");
+      if (steps != null) {
+        steps.add("it has no mtls peer, so the server does not use mTLS (DISABLE)");
+      }
       return new ServerSide(ServerMtls.DISABLE, Optional.of(chosen), Optional.of(chosen.nameSpan()), "peers",
           meshWide, steps);
     }
     MutualTls t = mtls.get();
     if (t.isAllowTls()) {
-      steps.add("its mtls peer sets allowTls: TLS is still required (only the client certificate is optional), so"
-          + " plaintext is rejected like STRICT");
+      if (steps != null) {
+        steps.add("its mtls peer sets allowTls: TLS is still required (only the client certificate is optional), so"
+            + " plaintext is rejected like STRICT");
+      }
       return new ServerSide(ServerMtls.STRICT, Optional.of(chosen), Optional.of(t.allowTls().get().span()),
           "peers[].mtls.allowTls", meshWide, steps);
     }
     if (spec.peerIsOptional().map(Located::value).orElse(false)) {
-      steps.add("peerIsOptional: true is treated as PERMISSIVE (unconfirmed for the data plane)");
+      if (steps != null) {
+        steps.add("peerIsOptional: true is treated as PERMISSIVE (unconfirmed for the data plane)");
+      }
       return new ServerSide(ServerMtls.PERMISSIVE, Optional.of(chosen), Optional.of(spec.peerIsOptional().get().span()),
           "peerIsOptional", meshWide, steps);
     }
     LegacyMtlsMode mode = t.effectiveMode();
-    String written = !t.written() ? "mtls: (null)" : t.mode().value() == LegacyMtlsMode.UNSET ? "mtls: {}" : "mtls mode "
-        + t.mode().value();
-    steps.add("its " + written + " means " + mode + (mode == LegacyMtlsMode.STRICT && t.mode().value()
-        == LegacyMtlsMode.UNSET ? " (enum value 0 is STRICT in v1alpha1)" : "") + " (" + t.span().file() + ":"
-        + t.span().startLine() + ")");
+    if (steps != null) {
+      String written = !t.written() ? "mtls: (null)" : t.mode().value() == LegacyMtlsMode.UNSET ? "mtls: {}"
+          : "mtls mode " + t.mode().value();
+      steps.add("its " + written + " means " + mode + (mode == LegacyMtlsMode.STRICT && t.mode().value()
+          == LegacyMtlsMode.UNSET ? " (enum value 0 is STRICT in v1alpha1)" : "") + " (" + t.span().file() + ":"
+          + t.span().startLine() + ")");
+    }
     return new ServerSide(
         mode == LegacyMtlsMode.PERMISSIVE ? ServerMtls.PERMISSIVE : ServerMtls.STRICT, Optional.of(chosen),
         Optional.of(t.span()), "peers[].mtls", meshWide, steps);
@@ -324,7 +357,7 @@ final class ServerModes {
 
   /** 1.4: the v1alpha1 mode used to infer whether auto mTLS is on for a service. */
   ServerMtls legacyInference(Destination d, Destination.Port port, List<String> steps) {
-    ServerSide s = legacy(d, port);
+    ServerSide s = legacy(d, port, false);
     if (steps != null) {
       steps.add("auto mTLS in 1.4 infers the service mode from the v1alpha1 policy: " + s.mode());
     }

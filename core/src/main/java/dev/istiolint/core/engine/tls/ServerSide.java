@@ -13,14 +13,14 @@ import java.util.Optional;
  * @param at where that mode is written
  * @param field the field, for provenance
  * @param meshWide true when the deciding policy is mesh-wide
- * @param steps the decision steps
+ * @param steps the decision steps; null (kept as empty) when the caller did not ask for them
  */
 record ServerSide(
     ServerMtls mode, Optional<Resource> resource, Optional<SourceSpan> at, String field, boolean meshWide,
     List<String> steps) {
 
   ServerSide {
-    steps = List.copyOf(steps);
+    steps = steps == null ? List.of() : List.copyOf(steps);
   }
 
   Optional<Provenance> provenance() {
