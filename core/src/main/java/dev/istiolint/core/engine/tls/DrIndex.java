@@ -261,6 +261,7 @@ final class DrIndex {
         out.add(new MergedRule(r, exp));
       }
     }
+    out.forEach(MergedRule::freeze);
     return out;
   }
 

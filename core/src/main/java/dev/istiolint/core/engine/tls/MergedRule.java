@@ -15,11 +15,12 @@ import java.util.Set;
  */
 final class MergedRule {
 
-  final List<DestinationRule> from = new ArrayList<>();
+  final ArrayList<DestinationRule> from = new ArrayList<>();
   final Set<String> exportTo;
   Optional<DestinationRule.TrafficPolicy> policy;
   DestinationRule policySource;
-  final Map<String, SubsetRef> subsets = new LinkedHashMap<>();
+  /** By name; in merge order while merging (the first definition of a name wins), then {@link #freeze frozen}. */
+  Map<String, SubsetRef> subsets = new LinkedHashMap<>();
   /**
    * True once the rule is the memoised merge of a host's whole list, shared by every lookup that chooses that host
    * (and from then on never changed); results derived from it alone can be memoised too.
@@ -37,6 +38,17 @@ final class MergedRule {
     for (DestinationRule.Subset s : first.subsets()) {
       subsets.putIfAbsent(s.name().value(), new SubsetRef(s, first));
     }
+  }
+
+  /**
+   * Ends merging: the subsets become an immutable map and the rule list its own size. A host's merged rules are
+   * memoised for as long as a TLS matrix is built (tens of thousands on a large mesh), and a linked map per rule
+   * weighed more than the rule it describes.
+   */
+  MergedRule freeze() {
+    subsets = Map.copyOf(subsets);
+    from.trimToSize();
+    return this;
   }
 
   DestinationRule first() {
