@@ -57,6 +57,10 @@ public record Route(
 
   /** {@code foo → httpbin.foo.svc.cluster.local:8000} (with {@code /subset} when there is one). */
   public String describe() {
+    return describe(clientNamespace, host, port, subset);
+  }
+
+  static String describe(String clientNamespace, String host, int port, Optional<String> subset) {
     return clientNamespace + " → " + host + ":" + port + subset.map(s -> " (subset " + s + ")").orElse("");
   }
 }

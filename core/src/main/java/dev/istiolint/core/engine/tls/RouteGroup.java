@@ -201,6 +201,11 @@ public final class RouteGroup {
     return source.route(namespace, this);
   }
 
+  /** The name of client namespace {@code namespace} (an index). */
+  String clientNamespace(int namespace) {
+    return source.namespace(namespace);
+  }
+
   /** Member indexes, sorted. */
   int[] memberIndexes() {
     return members.toArray();

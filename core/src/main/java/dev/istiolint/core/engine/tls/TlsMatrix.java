@@ -3,7 +3,9 @@ package dev.istiolint.core.engine.tls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 import java.util.function.Predicate;
 
 /**
@@ -33,8 +35,10 @@ public final class TlsMatrix {
   interface Table {
     List<RouteGroup> groups();
 
-    void forEachRoute(
-        Predicate<String> clientNamespace, Predicate<String> host, Predicate<RouteGroup> groups, Consumer<Route> action);
+    /** Each route as its group and client namespace index, in matrix order. */
+    void forEachMember(
+        Predicate<String> clientNamespace, Predicate<String> host, Predicate<RouteGroup> groups,
+        ObjIntConsumer<RouteGroup> action);
 
     /** How many outcomes were computed (lookup, both sides, verdict); for the linear-growth test. */
     int evaluations();
@@ -116,7 +120,7 @@ public final class TlsMatrix {
   /** The routes from the client namespaces and to the hosts that pass the filters, in matrix order. */
   public List<Route> routes(Predicate<String> clientNamespace, Predicate<String> host) {
     List<Route> out = new ArrayList<>();
-    table.forEachRoute(clientNamespace, host, g -> true, out::add);
+    forEachRoute(clientNamespace, host, g -> true, out::add);
     return out;
   }
 
@@ -128,7 +132,18 @@ public final class TlsMatrix {
   public void forEachRoute(
       Predicate<String> clientNamespace, Predicate<String> host, Predicate<RouteGroup> groups,
       Consumer<Route> action) {
-    table.forEachRoute(clientNamespace, host, groups, action);
+    table.forEachMember(clientNamespace, host, groups, (g, n) -> action.accept(g.route(n)));
+  }
+
+  /**
+   * {@link #forEachRoute} without building the routes: {@code action} gets each route's client namespace and group,
+   * which holds the route's outcome (host, port, subset, both sides, verdict, sources); only the explanation, the wire
+   * and the fix are left out. For a report that lists a million routes and explains only the few that are not OK.
+   */
+  public void forEachOutcome(
+      Predicate<String> clientNamespace, Predicate<String> host, Predicate<RouteGroup> groups,
+      BiConsumer<String, RouteGroup> action) {
+    table.forEachMember(clientNamespace, host, groups, (g, n) -> action.accept(g.clientNamespace(n), g));
   }
 
   /** The causes of the CONFLICT and INSECURE routes, each once. */

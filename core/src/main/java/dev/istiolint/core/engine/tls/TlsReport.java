@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -42,6 +43,10 @@ public final class TlsReport {
 
     void forEach(TlsMatrix m, Predicate<RouteGroup> groups, Consumer<Route> action) {
       m.forEachRoute(clientNamespace, host, groups, action);
+    }
+
+    void forEachOutcome(TlsMatrix m, BiConsumer<String, RouteGroup> action) {
+      m.forEachOutcome(clientNamespace, host, g -> true, action);
     }
   }
 
@@ -112,7 +117,8 @@ public final class TlsReport {
 
   /**
    * Writes the text report to {@code out}: header, one line per route, then the details of every route that is not
-   * OK, then counts. The routes are expanded twice, the second time only those of groups that are not OK.
+   * OK, then counts. Only the routes that are not OK are built, with their explanations; the list comes from the
+   * route groups.
    */
   public static Tally text(
       Appendable out, TlsMatrix m, String istioVersion, String versionReason, Selection routes) {
@@ -122,12 +128,12 @@ public final class TlsReport {
         .append(", root namespace ").append(m.rootNamespace()).append("\n\n");
     write(out, sb);
     Tally[] tally = {new Tally(0, 0, 0)};
-    routes.forEach(m, g -> true, r -> {
+    routes.forEachOutcome(m, (ns, g) -> {
       sb.setLength(0);
-      sb.append(r.describe()).append(' ').append(r.clientTls()).append(" → ").append(r.serverMtls()).append(' ')
-          .append(r.verdict()).append('\n');
+      sb.append(Route.describe(ns, g.host(), g.port(), g.subset())).append(' ').append(g.clientTls()).append(" → ")
+          .append(g.serverMtls()).append(' ').append(g.verdict()).append('\n');
       write(out, sb);
-      tally[0] = tally[0].plus(r.verdict());
+      tally[0] = tally[0].plus(g.verdict());
     });
     Tally t = tally[0];
     if (t.routes() == 0) {

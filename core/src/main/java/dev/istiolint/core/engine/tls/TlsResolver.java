@@ -31,6 +31,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.ObjIntConsumer;
 import java.util.function.Predicate;
 
 /**
@@ -285,9 +286,9 @@ public final class TlsResolver {
           }
 
           @Override
-          public void forEachRoute(
+          public void forEachMember(
               Predicate<String> clientNamespace, Predicate<String> host, Predicate<RouteGroup> groups,
-              Consumer<Route> action) {
+              ObjIntConsumer<RouteGroup> action) {
             expand(clientNamespace, host, groups, action);
           }
 
@@ -440,7 +441,7 @@ public final class TlsResolver {
 
   private void expand(
       Predicate<String> clientNamespace, Predicate<String> host, Predicate<RouteGroup> groups,
-      Consumer<Route> action) {
+      ObjIntConsumer<RouteGroup> action) {
     List<Integer> dests = new ArrayList<>();
     for (int di = 0; di < mesh.destinations.size(); di++) {
       if (host.test(mesh.destinations.get(di).host().value())) {
@@ -454,7 +455,7 @@ public final class TlsResolver {
       for (int di : dests) {
         for (RouteGroup g : groupsFor(ni, di)) {
           if (groups.test(g)) {
-            action.accept(materialise(ni, g));
+            action.accept(g, ni);
           }
         }
       }

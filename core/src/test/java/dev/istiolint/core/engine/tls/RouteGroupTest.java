@@ -83,6 +83,21 @@ class RouteGroupTest {
     }
   }
 
+  @Test
+  void outcomesWithoutRoutesMatchTheRoutesOneByOne() {
+    for (String version : List.of("1.28", "1.0")) {
+      TlsMatrix m = Mesh.matrix(mesh(12, 4, true), version);
+      List<Object> routes = new ArrayList<>();
+      m.forEachRoute(ns -> true, h -> true, g -> true, r -> routes.add(List.of(
+          r.describe(), r.clientTls(), r.serverMtls(), r.verdict(), r.clientTlsSource(), r.serverMtlsSource())));
+      List<Object> outcomes = new ArrayList<>();
+      m.forEachOutcome(ns -> true, h -> true, g -> true, (ns, g) -> outcomes.add(List.of(
+          Route.describe(ns, g.host(), g.port(), g.subset()), g.clientTls(), g.serverMtls(), g.verdict(),
+          g.clientTlsSource(), g.serverMtlsSource())));
+      assertThat(outcomes).as(version).hasSize(Math.toIntExact(m.routeCount())).isEqualTo(routes);
+    }
+  }
+
   private static List<Object> describe(RouteGroup g) {
     return List.of(
         g.toString(), Arrays.toString(g.memberIndexes()), g.clientTlsSource(), g.serverMtlsSource(), g.replacedRule(),
