@@ -5,6 +5,7 @@
 #   bench/run-jmh.sh                  # 10k and 100k, 1 fork; warm-up and measured single shots per corpus below
 #   bench/run-jmh.sh --smoke          # 1k only, 1 warm-up, 1 iteration: checks that everything runs
 #   SIZES="1k 10k" WI=3 I=5 bench/run-jmh.sh
+#   SIZES="10k 100k 200k" WI_200k=3 I_200k=5 bench/run-jmh.sh   # any size "<n>k"; growth printed per consecutive pair
 #   EXCLUDE_100k='c_lint$' bench/run-jmh.sh   # skip a benchmark on one corpus (a JMH -e regex)
 #   WI_100k=1 I_100k=3 bench/run-jmh.sh       # other iteration counts on one corpus
 #   JVM_ARGS="-XX:+UseParallelGC" bench/run-jmh.sh   # extra options for the forked JVM (default: JDK defaults, G1)
@@ -93,6 +94,47 @@ pause() {
     else (map(.secondaryMetrics[\"gc.time\"].score // 0) | add) / (map(.measurementIterations) | add) end" "$OUT.json"
 }
 
+resources_of() { grep '^resources=' "$CORPUS/$1/corpus.properties" | cut -d= -f2; }
+
+# The growth from corpus $1 to corpus $2: of each stage, of each stage over the baseline's own growth in the same run,
+# and of the collector's pauses per shot
+growth_between() {
+  local from=$1 to=$2 b x1 x2 growth="" relative="" pauses="" a1 a2 gc1 gc2
+  echo
+  echo "$from -> $to: $(awk -v x="$(resources_of "$from")" -v y="$(resources_of "$to")" 'BEGIN{printf "x%.2f", y/x}') the resources"
+  for b in a_rawParse a_rawParseParallel b_loadDecode b_loadValidateDecode c_lint c_lintOneThread c_lintWithoutTls; do
+    x1=$(med "$b" "$from"); x2=$(med "$b" "$to")
+    if [[ -n $x1 && -n $x2 ]]; then
+      growth+=" $b x$(awk -v x="$x2" -v y="$x1" 'BEGIN{printf "%.2f", x/y}');"
+    else
+      growth+=" $b not measured on both;"
+    fi
+  done
+  echo "growth $from -> $to (median time):$growth"
+  # against the baseline's own growth in the same run: a machine that drifts between the corpora moves both alike
+  a1=$(med a_rawParse "$from"); a2=$(med a_rawParse "$to")
+  if [[ -n $a1 && -n $a2 ]]; then
+    for b in b_loadValidateDecode c_lint c_lintOneThread c_lintWithoutTls; do
+      x1=$(med "$b" "$from"); x2=$(med "$b" "$to")
+      if [[ -n $x1 && -n $x2 ]]; then
+        relative+=" $b x$(awk -v x="$x1" -v y="$x2" -v a="$a1" -v b="$a2" 'BEGIN{printf "%.2f", (y/x)/(b/a)}');"
+      fi
+    done
+    echo "the same over the growth of a_rawParse in this run (1.00: grows like the parse):$relative"
+  fi
+  # the collector's share: JMH's gc.time is the sum over the measured shots; per shot, and the growth without it
+  if [[ $PROF == gc ]]; then
+    for b in c_lint c_lintOneThread c_lintWithoutTls; do
+      gc1=$(pause "$b" "$from"); gc2=$(pause "$b" "$to"); x1=$(med "$b" "$from"); x2=$(med "$b" "$to")
+      if [[ -n $gc1 && -n $gc2 && -n $x1 && -n $x2 ]]; then
+        pauses+=" $b $(awk -v a="$gc1" -v b="$gc2" -v x="$x1" -v y="$x2" \
+          'BEGIN{printf "%.0f -> %.0f ms (x%.2f without)", a, b, (y-b)/(x-a)}');"
+      fi
+    done
+    echo "collector pauses per shot, $from -> $to (gc.time), and the growth without them:$pauses"
+  fi
+}
+
 {
   echo "JMH PipelineBenchmark, $STAMP, $(nproc) cores, $(java -version 2>&1 | head -1)"
   if [[ -z $SUMMARY_ONLY ]]; then
@@ -108,7 +150,7 @@ pause() {
   echo
   printf '%-6s %9s %10s %10s %10s %10s %10s %6s %10s %6s %10s %10s %10s\n' corpus resources "a_raw" "a_raw2T" "b_load" "b_load+val" "c_lint" "c/a" "c_1T" "c1T/a" "c_noTLS" "a B/res" "c B/res"
   for s in $SIZES; do
-    res=$(grep '^resources=' "$CORPUS/$s/corpus.properties" | cut -d= -f2)
+    res=$(resources_of "$s")
     a=$(med a_rawParse "$s"); ap=$(med a_rawParseParallel "$s"); b=$(med b_loadDecode "$s")
     bv=$(med b_loadValidateDecode "$s"); c=$(med c_lint "$s"); c1=$(med c_lintOneThread "$s"); cn=$(med c_lintWithoutTls "$s")
     fmt() { [[ -n $1 && $1 != null ]] && printf '%.1f' "$1" || echo "-"; }
@@ -116,41 +158,12 @@ pause() {
     perres() { local x; x=$(alloc "$1" "$s"); [[ -n $x ]] && awk -v x="$x" -v r="$res" 'BEGIN{printf "%.0f", x/r}' || echo "-"; }
     printf '%-6s %9s %10s %10s %10s %10s %10s %6s %10s %6s %10s %10s %10s\n' "$s" "$res" "$(fmt "$a")" "$(fmt "$ap")" "$(fmt "$b")" "$(fmt "$bv")" "$(fmt "$c")" "$(ratio "$c" "$a")" "$(fmt "$c1")" "$(ratio "$c1" "$a")" "$(fmt "$cn")" "$(perres a_rawParse)" "$(perres c_lint)"
   done
-  if [[ " $SIZES " == *" 10k "* && " $SIZES " == *" 100k "* ]]; then
-    echo
-    growth=""
-    for b in a_rawParse a_rawParseParallel b_loadDecode b_loadValidateDecode c_lint c_lintOneThread c_lintWithoutTls; do
-      x10=$(med "$b" 10k); x100=$(med "$b" 100k)
-      if [[ -n $x10 && -n $x100 ]]; then
-        growth+=" $b x$(awk -v x="$x100" -v y="$x10" 'BEGIN{printf "%.2f", x/y}');"
-      else
-        growth+=" $b not measured on both;"
-      fi
-    done
-    echo "growth 10k -> 100k (median time):$growth"
-    # against the baseline's own growth in the same run: a machine that drifts between the corpora moves both alike
-    a10=$(med a_rawParse 10k); a100=$(med a_rawParse 100k)
-    if [[ -n $a10 && -n $a100 ]]; then
-      relative=""
-      for b in b_loadValidateDecode c_lint c_lintOneThread c_lintWithoutTls; do
-        x10=$(med "$b" 10k); x100=$(med "$b" 100k)
-        if [[ -n $x10 && -n $x100 ]]; then
-          relative+=" $b x$(awk -v x="$x10" -v y="$x100" -v a="$a10" -v b="$a100" 'BEGIN{printf "%.2f", (y/x)/(b/a)}');"
-        fi
-      done
-      echo "the same over the growth of a_rawParse in this run (1.00: grows like the parse):$relative"
+  # growth between each pair of consecutive corpora (10k -> 100k is the issue's; a larger one shows what follows)
+  prev=""
+  for s in $SIZES; do
+    if [[ -n $prev ]]; then
+      growth_between "$prev" "$s"
     fi
-    # the collector's share: JMH's gc.time is the sum over the measured shots; per shot, and the growth without it
-    if [[ -n $PROF && $PROF == gc ]]; then
-      pauses=""
-      for b in c_lint c_lintOneThread c_lintWithoutTls; do
-        gc10=$(pause "$b" 10k); gc100=$(pause "$b" 100k); x10=$(med "$b" 10k); x100=$(med "$b" 100k)
-        if [[ -n $gc10 && -n $gc100 && -n $x10 && -n $x100 ]]; then
-          pauses+=" $b $(awk -v a="$gc10" -v b="$gc100" -v x="$x10" -v y="$x100" \
-            'BEGIN{printf "%.0f -> %.0f ms (x%.2f without)", a, b, (y-b)/(x-a)}');"
-        fi
-      done
-      echo "collector pauses per shot, 10k -> 100k (gc.time), and the growth without them:$pauses"
-    fi
-  fi
+    prev=$s
+  done
 } | if [[ -n $SUMMARY_ONLY ]]; then cat; else tee "$OUT.txt"; fi
