@@ -6,7 +6,6 @@ import dev.istiolint.core.SourceInput;
 import dev.istiolint.core.config.IstioLintConfig;
 import dev.istiolint.core.model.IstioVersion;
 import dev.istiolint.core.rule.CoreRules;
-import dev.istiolint.core.rule.LintRule;
 import dev.istiolint.core.rule.RuleMeta;
 import dev.istiolint.rules.BuiltInRules;
 import java.io.IOException;
@@ -57,20 +56,42 @@ final class InputOptions {
     return all;
   }
 
-  /** A request for these inputs with the configuration applied; the caller adds its own options. */
+  /** A request for these inputs with every built-in rule and the configuration applied; the caller adds its own options. */
   LintRequest.Builder toRequest(InputStream stdin) {
+    return request(stdin, true);
+  }
+
+  /**
+   * A request that only reads these inputs into a mesh: no rule runs, and of the configuration only what decides the
+   * mesh applies (the Istio version, the mesh configuration, excluded files). For commands that report on the mesh
+   * themselves, such as {@code tls}.
+   */
+  LintRequest.Builder toMeshRequest(InputStream stdin) {
+    return request(stdin, false);
+  }
+
+  private LintRequest.Builder request(InputStream stdin, boolean withRules) {
     if (paths.isEmpty()) {
       throw new LintException(LintException.Kind.USAGE, "no PATHS given: name files or folders, or - for stdin");
     }
-    List<LintRule> rules = BuiltInRules.all();
     Set<String> known = new HashSet<>();
     catalogue().forEach(r -> known.add(r.id()));
-    LintRequest.Builder b = LintRequest.builder().rules(rules);
+    LintRequest.Builder b = LintRequest.builder();
+    if (withRules) {
+      b.rules(BuiltInRules.all());
+    }
     Optional<Path> cfg = config != null ? Optional.of(config) : IstioLintConfig.find(Path.of(""));
     if (config != null && !config.toFile().isFile()) {
       throw new LintException(LintException.Kind.USAGE, "configuration file not found: " + config);
     }
-    cfg.ifPresent(f -> IstioLintConfig.load(f, display(f), known).applyTo(b));
+    cfg.map(f -> IstioLintConfig.load(f, display(f), known))
+        .ifPresent(c -> {
+          if (withRules) {
+            c.applyTo(b);
+          } else {
+            c.applyInputsTo(b);
+          }
+        });
     boolean stdinSeen = false;
     for (String p : paths) {
       if (p.equals("-")) {

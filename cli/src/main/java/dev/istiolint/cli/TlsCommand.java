@@ -35,7 +35,8 @@ final class TlsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LintResult result = Linter.lint(input.toRequest(top.stdin()).build());
+    // the report needs the mesh, not the findings: no rule runs, so the matrix is built once, below
+    LintResult result = Linter.lint(input.toMeshRequest(top.stdin()).build());
     TlsMatrix matrix = TlsResolver.of(
         result.snapshot(), input.threads > 0 ? input.threads : Runtime.getRuntime().availableProcessors());
     TlsReport.Selection routes = new TlsReport.Selection(

@@ -97,6 +97,17 @@ class TlsCommandTest {
     assertThat(run.out()).startsWith("Istio 1.24 (profile 1.24+; given)");
   }
 
+  /**
+   * The report runs no rule, yet a configuration file that selects, ignores and re-grades rules is still accepted, and
+   * what decides the mesh (here the Istio version) still applies.
+   */
+  @Test
+  void configurationFileAppliesItsIstioVersionAndItsRuleSettingsAreAccepted() {
+    Cli.Run run = Cli.run("tls", "--config", "testdata/cli/config/full.yaml", example("seed-story-modern"));
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).startsWith("Istio 1.0 (profile 1.0; given)");
+  }
+
   @Test
   void meshConfigTurningAutoMtlsOffBreaksTheModernSeedStory(@TempDir Path dir) throws IOException {
     Path mesh = Files.writeString(dir.resolve("mesh.yaml"), "enableAutoMtls: false\n");

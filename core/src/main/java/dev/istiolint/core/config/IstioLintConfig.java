@@ -107,13 +107,21 @@ public record IstioLintConfig(
 
   /** Adds this configuration to {@code request}; options given later on the builder win. */
   public void applyTo(LintRequest.Builder request) {
-    istioVersion.ifPresent(request::istioVersion);
-    meshConfig.ifPresent(request::meshConfig);
+    applyInputsTo(request);
     select.forEach(request::select);
     ignore.forEach(request::ignore);
     severity.forEach(request::severity);
-    exclude.forEach(request::exclude);
     perFileIgnores.forEach(request::perFileIgnore);
+  }
+
+  /**
+   * Adds only what decides the mesh that is read, for a request that runs no rules (such as the TLS report): the
+   * Istio version, the mesh configuration and the excluded files; not which rules run or how findings are reported.
+   */
+  public void applyInputsTo(LintRequest.Builder request) {
+    istioVersion.ifPresent(request::istioVersion);
+    meshConfig.ifPresent(request::meshConfig);
+    exclude.forEach(request::exclude);
   }
 
   private static LintException usage(SourceSpan at, String message) {
