@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.istiolint.core.LintException;
+import dev.istiolint.core.LintRequest;
 import dev.istiolint.core.diag.Severity;
 import dev.istiolint.core.model.IstioVersion;
 import java.io.IOException;
@@ -35,6 +36,38 @@ class IstioLintConfigTest {
     assertThat(c.perFileIgnores()).hasSize(1);
     assertThat(c.perFileIgnores().get(0).covers("legacy/a.yaml", "TLS001")).isTrue();
     assertThat(c.perFileIgnores().get(0).covers("apps/a.yaml", "TLS001")).isFalse();
+  }
+
+  @Test
+  void appliesEverythingToALintRequestOrOnlyWhatDecidesTheMesh(@TempDir Path dir) throws IOException {
+    Path f =
+        Files.writeString(
+            dir.resolve(".istio-lint.yaml"),
+            "istioVersion: '1.6'\nmeshConfig: mesh.yaml\nselect: [TLS001]\nignore: [LINT002]\n"
+                + "severity: {LINT003: error}\nexclude: ['charts/**']\nperFileIgnores:\n  'legacy/**': [TLS001]\n");
+    IstioLintConfig c = IstioLintConfig.load(f, ".istio-lint.yaml", IDS);
+
+    LintRequest.Builder all = LintRequest.builder().path(dir);
+    c.applyTo(all);
+    LintRequest everything = all.build();
+    assertThat(everything.istioVersion()).contains(new IstioVersion(1, 6));
+    assertThat(everything.meshConfig()).contains(dir.toAbsolutePath().resolve("mesh.yaml"));
+    assertThat(everything.exclude()).containsExactly("charts/**");
+    assertThat(everything.select()).containsExactly("TLS001");
+    assertThat(everything.ignore()).containsExactly("LINT002");
+    assertThat(everything.severityOverrides()).isEqualTo(Map.of("LINT003", Severity.ERROR));
+    assertThat(everything.perFileIgnores()).hasSize(1);
+
+    LintRequest.Builder inputs = LintRequest.builder().path(dir);
+    c.applyInputsTo(inputs);
+    LintRequest mesh = inputs.build();
+    assertThat(mesh.istioVersion()).contains(new IstioVersion(1, 6));
+    assertThat(mesh.meshConfig()).contains(dir.toAbsolutePath().resolve("mesh.yaml"));
+    assertThat(mesh.exclude()).containsExactly("charts/**");
+    assertThat(mesh.select()).isEmpty();
+    assertThat(mesh.ignore()).isEmpty();
+    assertThat(mesh.severityOverrides()).isEmpty();
+    assertThat(mesh.perFileIgnores()).isEmpty();
   }
 
   @Test
