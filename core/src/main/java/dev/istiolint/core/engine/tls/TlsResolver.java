@@ -187,8 +187,8 @@ public final class TlsResolver {
    * same kinds of client proxies (sidecars, gateways, in workload order).
    *
    * <p>Destinations are evaluated in parts, on up to {@code threads} threads; each part's groups and notes are kept
-   * apart and merged in destination order, and the memos below are shared (each holds one value per key, whichever
-   * thread computed it), so the matrix does not depend on the threads or their timing.
+   * apart and merged in destination order, each part has its own {@link Memos}, and the kept provenances are shared
+   * (one value per key, whichever thread computed it), so the matrix does not depend on the threads or their timing.
    */
   private TlsMatrix run(int threads) {
     namespaceNames = mesh.clientNamespaces.toArray(new String[0]);
@@ -228,11 +228,8 @@ public final class TlsResolver {
     }
     int parallel = Math.min(threads, parts.size());
     if (parallel > 1) {
-      int expected = 2 * mesh.destinations.size(); // presized: a growing concurrent map spends its time resizing
-      withoutWinner = new ConcurrentHashMap<>(expected);
-      subsetEndpoints = new ConcurrentHashMap<>(expected);
-      serverCache = new ConcurrentHashMap<>(expected);
-      provenances = new ConcurrentHashMap<>(expected);
+      // presized: a growing concurrent map spends its time resizing
+      provenances = new ConcurrentHashMap<>(2 * mesh.destinations.size());
     }
     DestinationGroups[] groupsOf = new DestinationGroups[mesh.destinations.size()];
     List<PendingNote> pending = new ArrayList<>();
@@ -270,11 +267,6 @@ public final class TlsResolver {
       rootCauses.add(new RootCause(first.verdict(), first.participants(), groups));
     }
     rootCauses.sort((a, b) -> RouteGroup.compareFirst(a.groups().get(0), b.groups().get(0)));
-    // the memos are not kept with the matrix (the server sides hold explanation lines): a materialised route
-    // recomputes what it needs, from any thread
-    serverCache = new ConcurrentHashMap<>();
-    withoutWinner = new ConcurrentHashMap<>();
-    subsetEndpoints = new ConcurrentHashMap<>();
     provenances = Map.of();
     index.clearMemos();
     List<RouteGroup> groupsView = Collections.unmodifiableList(allGroups);
@@ -319,6 +311,7 @@ public final class TlsResolver {
   /** Evaluates the destinations {@code ds} (indexes) for every client namespace; the part's state is its own. */
   private Part evaluatePart(int[] ds, Set<String> always, Map<String, Integer> indexOf, List<int[]> patterns) {
     SpecialSet specials = new SpecialSet(indexOf, namespaceNames.length);
+    Memos memos = Memos.plain();
     DestinationGroups[] groups = new DestinationGroups[ds.length];
     List<PendingNote> pending = new ArrayList<>();
     for (int k = 0; k < ds.length; k++) {
@@ -327,14 +320,15 @@ public final class TlsResolver {
       int[] special = specialNamespaces(d, always, specials);
       List<List<RouteGroup>> ofSpecial = new ArrayList<>(special.length);
       for (int ni : special) {
-        ofSpecial.add(evaluate(ni, d, di, RouteGroup.Members.single(ni), pending));
+        ofSpecial.add(evaluate(ni, d, di, RouteGroup.Members.single(ni), pending, memos));
       }
       List<List<RouteGroup>> byPattern = new ArrayList<>(patterns.size());
       for (int[] members : patterns) {
         RouteGroup.Members m = RouteGroup.Members.allBut(members, special);
-        byPattern.add(m == null ? List.of() : evaluate(m.first, d, di, m, pending));
+        byPattern.add(m == null ? List.of() : evaluate(m.first, d, di, m, pending, memos));
       }
       groups[k] = new DestinationGroups(special, ofSpecial, byPattern);
+      memos.clear(); // nothing of this destination is asked again
     }
     return new Part(ds, groups, pending);
   }
@@ -398,7 +392,7 @@ public final class TlsResolver {
 
   /** Computes the outcomes of client namespace {@code ni} toward {@code d}, one group per port and subset. */
   private List<RouteGroup> evaluate(
-      int ni, Destination d, int di, RouteGroup.Members members, List<PendingNote> pending) {
+      int ni, Destination d, int di, RouteGroup.Members members, List<PendingNote> pending, Memos memos) {
     String clientNs = namespaceNames[ni];
     DrIndex.Lookup lookup = index.lookup(clientNs, d, Set.of(), false);
     List<RouteGroup> out = new ArrayList<>();
@@ -407,7 +401,7 @@ public final class TlsResolver {
     Consumer<IgnoredConfig> sink = n -> pending.add(new PendingNote(ni, di, noteSequence[0]++, n));
     for (Destination.Port port : d.ports()) {
       for (Optional<String> subset : subsets(clientNs, d, port)) {
-        Resolved r = resolveRoute(ni, d, port, subset, lookup, sink, false);
+        Resolved r = resolveRoute(ni, d, port, subset, lookup, sink, false, memos);
         out.add(new RouteGroup(expander, d, di, port, subset, seq++, r.route, r.participants, members));
       }
     }
@@ -422,7 +416,7 @@ public final class TlsResolver {
   private Resolved resolveMember(int ni, RouteGroup g) {
     String clientNs = namespaceNames[ni];
     DrIndex.Lookup lookup = index.lookup(clientNs, g.destination, Set.of(), true);
-    return resolveRoute(ni, g.destination, g.servicePort, g.subset(), lookup, n -> {}, true);
+    return resolveRoute(ni, g.destination, g.servicePort, g.subset(), lookup, n -> {}, true, materialised);
   }
 
   private List<RouteGroup> groupsFor(int ni, int di) {
@@ -549,7 +543,8 @@ public final class TlsResolver {
       Optional<String> subset,
       DrIndex.Lookup lookup,
       Consumer<IgnoredConfig> sink,
-      boolean explain) {
+      boolean explain,
+      Memos memos) {
     String clientNs = namespaceNames[ni];
     // when no workloadSelector takes part, every client gets the same rule, so the first client of each kind stands
     // for all (the (rule, gateway) pairs below would skip the others anyway)
@@ -559,7 +554,7 @@ public final class TlsResolver {
     DestinationRule[] seenRules = new DestinationRule[2];
     boolean[] seenGateway = new boolean[2];
     int seen = 0;
-    List<Endpoint> endpoints = endpoints(d, subset);
+    List<Endpoint> endpoints = endpoints(d, subset, memos);
     for (int c = 0; c < clients.size(); c++) {
       Workload w = clients.get(c);
       DrIndex.Selection sel = index.select(lookup, w);
@@ -580,16 +575,16 @@ public final class TlsResolver {
               : Optional.empty();
       noteShadowing(clientNs, d, w, sel, sink);
       if (d.external() || endpoints.isEmpty()) {
-        Pair p = pair(clientNs, w, d, port, sel, pick, Optional.empty(), endpoints, explain);
+        Pair p = pair(clientNs, w, d, port, sel, pick, Optional.empty(), endpoints, explain, memos);
         worst = worse(worst, p);
         continue;
       }
       for (Endpoint ep : endpoints) {
-        Pair p = pair(clientNs, w, d, port, sel, pick, Optional.of(ep), endpoints, explain);
+        Pair p = pair(clientNs, w, d, port, sel, pick, Optional.of(ep), endpoints, explain, memos);
         worst = worse(worst, p);
       }
     }
-    return finish(clientNs, d, port, subset, lookup, Objects.requireNonNull(worst), sink, explain);
+    return finish(clientNs, d, port, subset, lookup, Objects.requireNonNull(worst), sink, explain, memos);
   }
 
   private static boolean seen(DestinationRule[] rules, boolean[] gateway, int count, DestinationRule r, boolean gw) {
@@ -624,26 +619,50 @@ public final class TlsResolver {
     }
   }
 
-  /*
-   * The memos below are plain maps while run() fills them on one thread, presized concurrent ones while it fills them
-   * on several, and concurrent ones afterwards, when rules on several threads materialise routes (a concurrent map
-   * growing to a few hundred thousand entries costs 10% of the matrix in resizing alone).
+  /**
+   * What the evaluation of one destination computes once and reuses for its other client namespaces, ports and
+   * subsets. Every key names one destination, so each part of the build has its own plain maps, emptied after each
+   * destination: shared, they held about 50 MB on the 100k corpus until the build ended, young objects that a
+   * collection during the build had to copy. Materialised routes (rules on several threads, reports) share
+   * concurrent ones.
    */
-  private Map<WithoutKey, DrIndex.Lookup> withoutWinner = new HashMap<>();
+  private record Memos(
+      Map<WithoutKey, DrIndex.Lookup> withoutWinner,
+      Map<SubsetKey, List<Endpoint>> subsetEndpoints,
+      Map<ServerKey, ServerSide> servers) {
+
+    static Memos plain() {
+      return new Memos(new HashMap<>(), new HashMap<>(), new HashMap<>());
+    }
+
+    static Memos concurrent() {
+      return new Memos(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+    }
+
+    /** Empties the maps; plain ones keep their tables for the next destination. */
+    void clear() {
+      withoutWinner.clear();
+      subsetEndpoints.clear();
+      servers.clear();
+    }
+  }
+
+  /** The memos of materialised routes; see {@link Memos}. */
+  private final Memos materialised = Memos.concurrent();
 
   /**
    * The lookup of {@code clientNs} for {@code d} without the rules of {@code winner}: what the winner replaced. The
    * same for every port and subset of the destination, so computed once for a shared winner.
    */
-  private DrIndex.Lookup lookupWithout(String clientNs, Destination d, MergedRule winner) {
+  private DrIndex.Lookup lookupWithout(String clientNs, Destination d, MergedRule winner, Memos memos) {
     if (!winner.shared) {
       return index.lookup(clientNs, d, DrIndex.identitySet(winner.from), false);
     }
     WithoutKey key = new WithoutKey(clientNs, new IdentityKey(d), new IdentityKey(winner));
-    DrIndex.Lookup l = withoutWinner.get(key);
+    DrIndex.Lookup l = memos.withoutWinner().get(key);
     if (l == null) {
       l = index.lookup(clientNs, d, DrIndex.identitySet(winner.from), false);
-      withoutWinner.putIfAbsent(key, l);
+      memos.withoutWinner().putIfAbsent(key, l);
     }
     return l;
   }
@@ -674,19 +693,18 @@ public final class TlsResolver {
     }
   }
 
-  private Map<SubsetKey, List<Endpoint>> subsetEndpoints = new HashMap<>();
   /** See {@link #shared}; dropped when the matrix is done. */
   private Map<Provenance, Optional<Provenance>> provenances = new HashMap<>();
 
-  private List<Endpoint> endpoints(Destination d, Optional<String> subset) {
+  private List<Endpoint> endpoints(Destination d, Optional<String> subset, Memos memos) {
     if (subset.isEmpty() || d.external()) {
       return d.endpoints();
     }
     SubsetKey key = new SubsetKey(new IdentityKey(d), subset.get());
-    List<Endpoint> known = subsetEndpoints.get(key);
+    List<Endpoint> known = memos.subsetEndpoints().get(key);
     if (known == null) {
       known = computeEndpoints(d, subset);
-      subsetEndpoints.putIfAbsent(key, known);
+      memos.subsetEndpoints().putIfAbsent(key, known);
     }
     return known;
   }
@@ -726,9 +744,10 @@ public final class TlsResolver {
       Optional<TlsPick> pick,
       Optional<Endpoint> endpoint,
       List<Endpoint> all,
-      boolean explain) {
+      boolean explain,
+      Memos memos) {
     int workloadPort = endpoint.map(e -> e.workloadPort(port.targetPort(), port.number())).orElse(port.number());
-    ServerSide server = serverSide(d, port, endpoint, workloadPort, explain);
+    ServerSide server = serverSide(d, port, endpoint, workloadPort, explain, memos);
     ClientSide cs = clients.decide(client, d, port, sel, pick, endpoint, server, all, explain);
     Verdict v = VerdictMatrix.of(cs.tls(), server.mode(), cs.originationDropped(), port.tlsTyped(), d.external());
     if (cs.tls() == ClientTls.MUTUAL && meshIssuedCertificates(pick) && server.mode() != ServerMtls.DISABLE
@@ -774,20 +793,18 @@ public final class TlsResolver {
     }
   }
 
-  private Map<ServerKey, ServerSide> serverCache = new HashMap<>();
-
   /**
    * The server side of an endpoint and port; the same for every client, so computed once (tls-semantics §5). Its
-   * steps only when {@code explain}: a group needs the mode and its source, and the build keeps one server side per
-   * endpoint and port until it ends (48,000 on the 100k corpus).
+   * steps only when {@code explain}: a group needs the mode and its source, and the lines of 48,000 server sides (one
+   * per endpoint and port on the 100k corpus) would be made for nothing.
    */
   private ServerSide serverSide(
-      Destination d, Destination.Port port, Optional<Endpoint> ep, int workloadPort, boolean explain) {
+      Destination d, Destination.Port port, Optional<Endpoint> ep, int workloadPort, boolean explain, Memos memos) {
     ServerKey key = new ServerKey(d, port, ep.orElse(null), workloadPort, explain);
-    ServerSide known = serverCache.get(key);
+    ServerSide known = memos.servers().get(key);
     if (known == null) {
       known = computeServerSide(d, port, ep, workloadPort, explain);
-      serverCache.putIfAbsent(key, known);
+      memos.servers().putIfAbsent(key, known);
     }
     return known;
   }
@@ -855,7 +872,8 @@ public final class TlsResolver {
       DrIndex.Lookup lookup,
       Pair p,
       Consumer<IgnoredConfig> sink,
-      boolean explain) {
+      boolean explain,
+      Memos memos) {
     // explanation lines only when a route is materialised; a group's outcome does not need them
     List<String> ex = new ArrayList<>();
     if (explain) {
@@ -872,7 +890,7 @@ public final class TlsResolver {
     Optional<TlsPick> replacedPick = Optional.empty();
     if (p.selection().rule().isPresent()) {
       MergedRule winner = p.selection().rule().get();
-      DrIndex.Lookup without = lookupWithout(clientNs, d, winner);
+      DrIndex.Lookup without = lookupWithout(clientNs, d, winner, memos);
       DrIndex.Selection other = index.select(without, p.clientWorkload());
       if (other.rule().isPresent()) {
         MergedRule broader = other.rule().get();
