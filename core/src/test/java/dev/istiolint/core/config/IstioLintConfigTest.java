@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,14 +20,19 @@ class IstioLintConfigTest {
 
   private static final Set<String> IDS = Set.of("TLS001", "LINT002", "LINT003");
 
-  @Test
-  void readsEveryKey(@TempDir Path dir) throws IOException {
+  /** A configuration with every key. */
+  private static IstioLintConfig everyKey(Path dir) throws IOException {
     Path f =
         Files.writeString(
             dir.resolve(".istio-lint.yaml"),
             "istioVersion: 1.6.2\nmeshConfig: mesh.yaml\nselect: [TLS001, LINT003]\nignore: LINT002\n"
                 + "severity: {LINT003: error}\nexclude: ['charts/**']\nperFileIgnores:\n  'legacy/**': [TLS001]\n");
-    IstioLintConfig c = IstioLintConfig.load(f, ".istio-lint.yaml", IDS);
+    return IstioLintConfig.load(f, ".istio-lint.yaml", IDS);
+  }
+
+  @Test
+  void readsEveryKey(@TempDir Path dir) throws IOException {
+    IstioLintConfig c = everyKey(dir);
     assertThat(c.istioVersion()).contains(new IstioVersion(1, 6));
     assertThat(c.meshConfig()).contains(dir.toAbsolutePath().resolve("mesh.yaml"));
     assertThat(c.select()).containsExactly("TLS001", "LINT003");
@@ -40,34 +46,34 @@ class IstioLintConfigTest {
 
   @Test
   void appliesEverythingToALintRequestOrOnlyWhatDecidesTheMesh(@TempDir Path dir) throws IOException {
-    Path f =
-        Files.writeString(
-            dir.resolve(".istio-lint.yaml"),
-            "istioVersion: '1.6'\nmeshConfig: mesh.yaml\nselect: [TLS001]\nignore: [LINT002]\n"
-                + "severity: {LINT003: error}\nexclude: ['charts/**']\nperFileIgnores:\n  'legacy/**': [TLS001]\n");
-    IstioLintConfig c = IstioLintConfig.load(f, ".istio-lint.yaml", IDS);
+    IstioLintConfig c = everyKey(dir);
 
-    LintRequest.Builder all = LintRequest.builder().path(dir);
-    c.applyTo(all);
-    LintRequest everything = all.build();
-    assertThat(everything.istioVersion()).contains(new IstioVersion(1, 6));
-    assertThat(everything.meshConfig()).contains(dir.toAbsolutePath().resolve("mesh.yaml"));
-    assertThat(everything.exclude()).containsExactly("charts/**");
-    assertThat(everything.select()).containsExactly("TLS001");
+    LintRequest everything = applied(dir, c::applyTo);
+    assertDecidesTheMesh(everything, dir);
+    assertThat(everything.select()).containsExactlyInAnyOrder("TLS001", "LINT003");
     assertThat(everything.ignore()).containsExactly("LINT002");
     assertThat(everything.severityOverrides()).isEqualTo(Map.of("LINT003", Severity.ERROR));
     assertThat(everything.perFileIgnores()).hasSize(1);
 
-    LintRequest.Builder inputs = LintRequest.builder().path(dir);
-    c.applyInputsTo(inputs);
-    LintRequest mesh = inputs.build();
-    assertThat(mesh.istioVersion()).contains(new IstioVersion(1, 6));
-    assertThat(mesh.meshConfig()).contains(dir.toAbsolutePath().resolve("mesh.yaml"));
-    assertThat(mesh.exclude()).containsExactly("charts/**");
+    LintRequest mesh = applied(dir, c::applyInputsTo);
+    assertDecidesTheMesh(mesh, dir);
     assertThat(mesh.select()).isEmpty();
     assertThat(mesh.ignore()).isEmpty();
     assertThat(mesh.severityOverrides()).isEmpty();
     assertThat(mesh.perFileIgnores()).isEmpty();
+  }
+
+  private static LintRequest applied(Path dir, Consumer<LintRequest.Builder> apply) {
+    LintRequest.Builder b = LintRequest.builder().path(dir);
+    apply.accept(b);
+    return b.build();
+  }
+
+  /** The keys of {@link #everyKey} that decide the mesh are in {@code r}. */
+  private static void assertDecidesTheMesh(LintRequest r, Path dir) {
+    assertThat(r.istioVersion()).contains(new IstioVersion(1, 6));
+    assertThat(r.meshConfig()).contains(dir.toAbsolutePath().resolve("mesh.yaml"));
+    assertThat(r.exclude()).containsExactly("charts/**");
   }
 
   @Test
