@@ -17,11 +17,11 @@ cd "$(dirname "$0")/.."
 
 SIZES=${SIZES:-"10k 100k"}
 # Warm means compiled: a 10k operation lasts about 0.3 s, and its times still fall after 20 of them (the JIT shares
-# the two cores with the benchmark); a 100k operation lasts seconds and is warm after 3. WI/I set every corpus,
-# WI_<size>/I_<size> one.
+# the two cores with the benchmark); a 100k operation lasts seconds, and its times still fell after 4 (three forks of
+# 4 + 5 shots, jmh-20261126T135609Z). WI/I set every corpus, WI_<size>/I_<size> one.
 WI_1k=${WI_1k:-${WI:-40}}; I_1k=${I_1k:-${I:-20}}
 WI_10k=${WI_10k:-${WI:-40}}; I_10k=${I_10k:-${I:-10}}
-WI_100k=${WI_100k:-${WI:-4}}; I_100k=${I_100k:-${I:-5}}
+WI_100k=${WI_100k:-${WI:-6}}; I_100k=${I_100k:-${I:-8}}
 FORKS=${FORKS:-1}
 # ROUNDS=2: run every corpus that many times, alternating (10k, 100k, 10k, 100k), so that a drifting machine weighs on
 # both sides of the growth alike; medians are then taken over the shots of all rounds
@@ -91,7 +91,7 @@ alloc() {
 }
 pause() {
   jq -r --arg b "$1" --arg s "$2" "[$select_jq] | if length == 0 then empty
-    else (map(.secondaryMetrics[\"gc.time\"].score // 0) | add) / (map(.measurementIterations) | add) end" "$OUT.json"
+    else (map(.secondaryMetrics[\"gc.time\"].score // 0) | add) / (map(.measurementIterations * .forks) | add) end" "$OUT.json"
 }
 
 resources_of() { grep '^resources=' "$CORPUS/$1/corpus.properties" | cut -d= -f2; }
