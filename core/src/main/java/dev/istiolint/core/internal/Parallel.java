@@ -11,7 +11,7 @@ import java.util.function.Function;
 /**
  * Runs independent pieces of a run (files to load, rules to check, parts of the TLS matrix) on every processor and
  * hands the results back in the input's order, so the outcome never depends on timing. The calling thread takes part.
- * Internal: public only for the engine's packages.
+ * Internal: {@link #map} is public only for the engine's packages.
  */
 public final class Parallel {
 
@@ -21,7 +21,7 @@ public final class Parallel {
    * The number of threads to use: {@code requested} if positive; for 0 (automatic), one per available processor when
    * the work is {@code large} enough to gain from it, else one.
    */
-  public static int threads(int requested, boolean large) {
+  static int threads(int requested, boolean large) {
     if (requested > 0) {
       return requested;
     }
