@@ -16,12 +16,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SIZES=${SIZES:-"10k 100k"}
-# Warm means compiled: a 10k operation lasts about 0.3 s, and its times still fall after 20 of them (the JIT shares
-# the two cores with the benchmark); a 100k operation lasts seconds, and its times still fell after 4 (three forks of
-# 4 + 5 shots, jmh-20261126T135609Z). WI/I set every corpus, WI_<size>/I_<size> one.
+# Warm means compiled: the JIT compiles for the first 60 or so 10k operations (0.3 s each; the compiler threads share
+# the two cores with the benchmark) and for about 10 of 100k (seconds each), bench/results/notes-20261126-warmup.txt.
+# The summary flags a benchmark whose measured shots still fell. WI/I set every corpus, WI_<size>/I_<size> one.
 WI_1k=${WI_1k:-${WI:-40}}; I_1k=${I_1k:-${I:-20}}
-WI_10k=${WI_10k:-${WI:-40}}; I_10k=${I_10k:-${I:-10}}
-WI_100k=${WI_100k:-${WI:-6}}; I_100k=${I_100k:-${I:-8}}
+WI_10k=${WI_10k:-${WI:-70}}; I_10k=${I_10k:-${I:-10}}
+WI_100k=${WI_100k:-${WI:-10}}; I_100k=${I_100k:-${I:-8}}
 FORKS=${FORKS:-1}
 # ROUNDS=2: run every corpus that many times, alternating (10k, 100k, 10k, 100k), so that a drifting machine weighs on
 # both sides of the growth alike; medians are then taken over the shots of all rounds
@@ -94,6 +94,17 @@ pause() {
     else (map(.secondaryMetrics[\"gc.time\"].score // 0) | add) / (map(.measurementIterations * .forks) | add) end" "$OUT.json"
 }
 
+# The median of the first and of the second half of each fork's measured shots, as "first second", for BENCHMARK and
+# CORPUS: a second half clearly faster means the operation was still getting faster (not yet warm)
+halves() {
+  jq -r --arg b "$1" --arg s "$2" "[$select_jq | .primaryMetric.rawData[]] as \$forks
+    | def m: sort | if length == 0 then empty elif length % 2 == 1 then .[length / 2 | floor]
+        else (.[length / 2 - 1] + .[length / 2]) / 2 end;
+      ([\$forks[] | .[0:(length / 2 | floor)]] | flatten | m) as \$first
+    | ([\$forks[] | .[(length - (length / 2 | floor)):]] | flatten | m) as \$second
+    | \"\\(\$first) \\(\$second)\"" "$OUT.json"
+}
+
 resources_of() { grep '^resources=' "$CORPUS/$1/corpus.properties" | cut -d= -f2; }
 
 # The growth from corpus $1 to corpus $2: of each stage, of each stage over the baseline's own growth in the same run,
@@ -158,6 +169,22 @@ growth_between() {
     perres() { local x; x=$(alloc "$1" "$s"); [[ -n $x ]] && awk -v x="$x" -v r="$res" 'BEGIN{printf "%.0f", x/r}' || echo "-"; }
     printf '%-6s %9s %10s %10s %10s %10s %10s %6s %10s %6s %10s %10s %10s\n' "$s" "$res" "$(fmt "$a")" "$(fmt "$ap")" "$(fmt "$b")" "$(fmt "$bv")" "$(fmt "$c")" "$(ratio "$c" "$a")" "$(fmt "$c1")" "$(ratio "$c1" "$a")" "$(fmt "$cn")" "$(perres a_rawParse)" "$(perres c_lint)"
   done
+  # still warming up? a measured shot in the second half of a fork clearly faster than those in the first half
+  warm=""; cold=""
+  for s in $SIZES; do
+    for b in a_rawParse c_lint; do
+      h=$(halves "$b" "$s")
+      [[ -z $h ]] && continue
+      line=$(awk -v f="${h% *}" -v t="${h#* }" -v n="$b $s" 'BEGIN{printf " %s %.0f -> %.0f ms (%+.1f%%);", n, f, t, 100*(t-f)/f}')
+      warm+=$line
+      awk -v f="${h% *}" -v t="${h#* }" 'BEGIN{exit !(t < 0.95 * f)}' && cold+=" $b $s;"
+    done
+  done
+  if [[ -n $warm ]]; then
+    echo
+    echo "measured shots, first half -> second half of each fork (medians):$warm"
+    [[ -n $cold ]] && echo "more than 5% faster in the second half (still warming up, or noise: compare the forks):$cold"
+  fi
   # growth between each pair of consecutive corpora (10k -> 100k is the issue's; a larger one shows what follows)
   prev=""
   for s in $SIZES; do
