@@ -169,7 +169,7 @@ growth_between() {
     perres() { local x; x=$(alloc "$1" "$s"); [[ -n $x ]] && awk -v x="$x" -v r="$res" 'BEGIN{printf "%.0f", x/r}' || echo "-"; }
     printf '%-6s %9s %10s %10s %10s %10s %10s %6s %10s %6s %10s %10s %10s\n' "$s" "$res" "$(fmt "$a")" "$(fmt "$ap")" "$(fmt "$b")" "$(fmt "$bv")" "$(fmt "$c")" "$(ratio "$c" "$a")" "$(fmt "$c1")" "$(ratio "$c1" "$a")" "$(fmt "$cn")" "$(perres a_rawParse)" "$(perres c_lint)"
   done
-  # still warming up? a measured shot in the second half of a fork clearly faster than those in the first half
+  # still warming up? the second half of each fork's measured shots clearly faster (median) than the first half
   warm=""; cold=""
   for s in $SIZES; do
     for b in a_rawParse c_lint; do
