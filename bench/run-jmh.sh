@@ -80,10 +80,10 @@ fi
 # Medians over the shots of every round (JMH's own median when there is one round), the mean allocation per operation,
 # and the collector's pauses per shot (JMH's gc.time is their sum over the measured shots), for BENCHMARK and CORPUS
 select_jq='.[] | select(.benchmark|endswith("."+$b)) | select(.params.corpus==$s)'
+median_jq='def median: sort | if length == 0 then empty elif length % 2 == 1 then .[length / 2 | floor]
+  else (.[length / 2 - 1] + .[length / 2]) / 2 end;'
 med() {
-  jq -r --arg b "$1" --arg s "$2" "[$select_jq | .primaryMetric.rawData[][]] | sort
-    | if length == 0 then empty elif length % 2 == 1 then .[length / 2 | floor]
-      else (.[length / 2 - 1] + .[length / 2]) / 2 end" "$OUT.json"
+  jq -r --arg b "$1" --arg s "$2" "$median_jq [$select_jq | .primaryMetric.rawData[][]] | median" "$OUT.json"
 }
 alloc() {
   jq -r --arg b "$1" --arg s "$2" "[$select_jq | .secondaryMetrics[\"gc.alloc.rate.norm\"].score // empty]
@@ -97,11 +97,9 @@ pause() {
 # The median of the first and of the second half of each fork's measured shots, as "first second", for BENCHMARK and
 # CORPUS: a second half clearly faster means the operation was still getting faster (not yet warm)
 halves() {
-  jq -r --arg b "$1" --arg s "$2" "[$select_jq | .primaryMetric.rawData[]] as \$forks
-    | def m: sort | if length == 0 then empty elif length % 2 == 1 then .[length / 2 | floor]
-        else (.[length / 2 - 1] + .[length / 2]) / 2 end;
-      ([\$forks[] | .[0:(length / 2 | floor)]] | flatten | m) as \$first
-    | ([\$forks[] | .[(length - (length / 2 | floor)):]] | flatten | m) as \$second
+  jq -r --arg b "$1" --arg s "$2" "$median_jq [$select_jq | .primaryMetric.rawData[]] as \$forks
+    | ([\$forks[] | .[0:(length / 2 | floor)]] | flatten | median) as \$first
+    | ([\$forks[] | .[(length - (length / 2 | floor)):]] | flatten | median) as \$second
     | \"\\(\$first) \\(\$second)\"" "$OUT.json"
 }
 
