@@ -103,6 +103,17 @@ halves() {
     | \"\\(\$first) \\(\$second)\"" "$OUT.json"
 }
 
+# Each fork's median shot, with the collector's pauses per shot and its collections over the measured shots, as
+# "median (pauses, collections)" per fork, for BENCHMARK and CORPUS: the forks of one run can differ by a fifth on
+# 100k, and this shows how much of that is the collector
+forks() {
+  jq -r --arg b "$1" --arg s "$2" "$median_jq [$select_jq
+    | [.primaryMetric.rawData, (.secondaryMetrics[\"gc.time\"].rawData // []), (.secondaryMetrics[\"gc.count\"].rawData // [])]
+    | transpose[] | select(.[0] != null)
+    | \"\\(.[0] | median | round)\" + (if .[1] == null then \"\"
+      else \" (\\(.[1] | add / length | round), \\(.[2] | add | round))\" end)] | join(\" \")" "$OUT.json"
+}
+
 resources_of() { grep '^resources=' "$CORPUS/$1/corpus.properties" | cut -d= -f2; }
 
 # The growth from corpus $1 to corpus $2: of each stage, of each stage over the baseline's own growth in the same run,
@@ -182,6 +193,17 @@ growth_between() {
     echo
     echo "measured shots, first half -> second half of each fork (medians):$warm"
     [[ -n $cold ]] && echo "more than 5% faster in the second half (still warming up, or noise: compare the forks):$cold"
+  fi
+  # with several forks: each fork apart, the baseline and (c) with and without the TLS matrix
+  if [[ $(jq '[.[].forks] | max' "$OUT.json") -gt 1 ]]; then
+    echo
+    echo "each fork: median shot in ms$([[ $PROF == gc ]] && echo ' (collector pauses per shot in ms, collections)'):"
+    for s in $SIZES; do
+      for b in a_rawParse c_lint c_lintWithoutTls; do
+        f=$(forks "$b" "$s")
+        [[ -n $f ]] && echo "  $s $b: $f"
+      done
+    done
   fi
   # growth between each pair of consecutive corpora (10k -> 100k is the issue's; a larger one shows what follows)
   prev=""
