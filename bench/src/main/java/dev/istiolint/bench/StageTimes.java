@@ -60,31 +60,7 @@ public final class StageTimes {
         continue;
       }
       int[] reports = new int[1];
-      RuleContext ctx =
-          new RuleContext() {
-            @Override
-            public MeshSnapshot mesh() {
-              return mesh;
-            }
-
-            @Override
-            public IstioVersion istioVersion() {
-              return version;
-            }
-
-            @Override
-            public TlsMatrix tls() {
-              return shared;
-            }
-
-            @Override
-            public void report(Resource resource, SourceSpan span, String message, List<RelatedLocation> related) {
-              reports[0]++;
-            }
-
-            @Override
-            public void notApplicable(String reason) {}
-          };
+      RuleContext ctx = context(mesh, version, shared, reports);
       long ms = 0;
       for (int i = 0; i < 2; i++) {
         reports[0] = 0;
@@ -94,6 +70,37 @@ public final class StageTimes {
       }
       print("rule " + rule.meta().id() + " " + rule.meta().name(), ms, reports[0] + " findings");
     }
+  }
+
+  /**
+   * A context that runs a rule on {@code mesh} outside a lint run: {@code tls} is the matrix it reads, and each finding
+   * only counts in {@code reports[0]}.
+   */
+  static RuleContext context(MeshSnapshot mesh, IstioVersion version, TlsMatrix tls, int[] reports) {
+    return new RuleContext() {
+      @Override
+      public MeshSnapshot mesh() {
+        return mesh;
+      }
+
+      @Override
+      public IstioVersion istioVersion() {
+        return version;
+      }
+
+      @Override
+      public TlsMatrix tls() {
+        return tls;
+      }
+
+      @Override
+      public void report(Resource resource, SourceSpan span, String message, List<RelatedLocation> related) {
+        reports[0]++;
+      }
+
+      @Override
+      public void notApplicable(String reason) {}
+    };
   }
 
   private static void print(String stage, long ms, String note) {
