@@ -55,15 +55,19 @@ public final class StageGrowth {
     int warmup = 10;
     List<String> sizes = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
-        default -> sizes.add(args[i]);
+      boolean valued = (args[i].equals("--rounds") || args[i].equals("--warmup")) && i + 1 < args.length;
+      if (valued && args[i].equals("--rounds")) {
+        rounds = Integer.parseInt(args[++i]);
+      } else if (valued) {
+        warmup = Integer.parseInt(args[++i]);
+      } else if (args[i].startsWith("-")) {
+        usage();
+      } else {
+        sizes.add(args[i]);
       }
     }
-    if (sizes.isEmpty() || warmup >= rounds) {
-      System.err.println("usage: StageGrowth [--rounds N] [--warmup W < N] SIZE... (for example 1k 10k 100k)");
-      System.exit(2);
+    if (sizes.isEmpty() || warmup < 0 || warmup >= rounds) {
+      usage();
     }
     List<Loaded> corpora = new ArrayList<>();
     for (String size : sizes) {
@@ -86,6 +90,11 @@ public final class StageGrowth {
     }
     long gcMillis = collectorMillis() - gcBefore;
     print(corpora, times, rounds, warmup, gcMillis);
+  }
+
+  private static void usage() {
+    System.err.println("usage: StageGrowth [--rounds N] [--warmup W, 0 <= W < N] SIZE... (for example 1k 10k 100k)");
+    System.exit(2);
   }
 
   /** Times of one corpus in one round, kept when the round is counted. */
@@ -138,8 +147,10 @@ public final class StageGrowth {
       counts.append(String.format(Locale.ROOT, " %9d", c.resources().size()));
     }
     for (int c = 1; c < corpora.size(); c++) {
-      head.append(String.format(Locale.ROOT, "  %-14s", "time " + corpora.get(c - 1).size() + "->" + corpora.get(c).size()));
-      counts.append(String.format(Locale.ROOT, "  %-14s", "x" + ratio(corpora.get(c).resources().size(), corpora.get(c - 1).resources().size())));
+      Loaded from = corpora.get(c - 1);
+      Loaded to = corpora.get(c);
+      head.append(String.format(Locale.ROOT, "  %-14s", "time " + from.size() + "->" + to.size()));
+      counts.append(String.format(Locale.ROOT, "  %-14s", "x" + ratio(to.resources().size(), from.resources().size())));
     }
     System.out.println(head);
     System.out.println(counts);
