@@ -9,14 +9,39 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
-/** Runs the CLI in-process with captured streams, and finds the shared test data. */
+/** Runs the CLI in-process with captured streams, runs other processes, and finds the shared test data. */
 final class Cli {
 
   /** What one run printed and returned. */
   record Run(int code, String out, String err) {}
 
+  /** What an external process printed (standard output and error together) and returned; -1 when it timed out. */
+  record Exec(int code, String output) {}
+
   private Cli() {}
+
+  /**
+   * Runs {@code command} in {@code dir} with {@code env} added to this process's environment and the variables
+   * {@code unset} removed, for at most five minutes.
+   */
+  static Exec exec(Path dir, Map<String, String> env, Collection<String> unset, String... command)
+      throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true);
+    pb.environment().keySet().removeAll(unset);
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    byte[] out = p.getInputStream().readAllBytes();
+    if (!p.waitFor(5, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      return new Exec(-1, "timed out: " + String.join(" ", command));
+    }
+    return new Exec(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+  }
 
   static Run run(String... args) {
     return runWithStdin("", args);

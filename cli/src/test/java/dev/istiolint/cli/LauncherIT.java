@@ -11,7 +11,6 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +27,6 @@ class LauncherIT {
   private static final Path TARGET = ROOT.resolve("cli/target");
   private static final Path JAR = TARGET.resolve("istio-lint.jar");
 
-  record Exec(int code, String output) {}
-
   @Test
   void archiveHoldsTheAnalysisEvenWhenHelpRunsFirst(@TempDir Path tmp) throws Exception {
     assumeTrue(Files.isRegularFile(JAR) && !sourcesNewerThanJar(), "no up-to-date jar: the launcher would build one");
@@ -38,13 +35,13 @@ class LauncherIT {
       Files.delete(a);
     }
 
-    Exec help = exec(Map.of(), "./istio-lint", "--help");
+    Cli.Exec help = exec(Map.of(), "./istio-lint", "--help");
     assertThat(help.code()).as(help.output()).isZero();
     assertThat(archives()).as("one archive for this JDK, no temporary file left").hasSize(1);
     assertThat(archives().get(0).getFileName().toString()).endsWith(".jsa");
 
     Path log = tmp.resolve("classes.log");
-    Exec check =
+    Cli.Exec check =
         exec(Map.of("ISTIO_LINT_JAVA_OPTS", "-Xlog:class+load=info:file=" + log),
             "./istio-lint", "check", "testdata/examples/seed-story-1.0");
     assertThat(check.code()).as(check.output()).isEqualTo(1);
@@ -95,17 +92,9 @@ class LauncherIT {
     }
   }
 
-  private static Exec exec(Map<String, String> env, String... command) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
-    pb.environment().remove("ISTIO_LINT_CLASSPATH");
-    pb.environment().remove("ISTIO_LINT_CDS");
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    byte[] out = p.getInputStream().readAllBytes();
-    if (!p.waitFor(5, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      return new Exec(-1, "timed out: " + String.join(" ", command));
-    }
-    return new Exec(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+  /** Runs the launcher's {@code command} from the repository root, without the variables that would bypass it. */
+  private static Cli.Exec exec(Map<String, String> env, String... command) throws IOException, InterruptedException {
+    return Cli.exec(ROOT, env, List.of("ISTIO_LINT_CLASSPATH", "ISTIO_LINT_CDS"), command);
   }
+
 }

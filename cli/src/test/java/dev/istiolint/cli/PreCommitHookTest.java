@@ -7,10 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +21,6 @@ class PreCommitHookTest {
 
   private static final Path SEED = Path.of(Cli.testdata(), "examples/seed-story-1.0").toAbsolutePath();
   private static final String BREAKER = "httpbin-circuit-breaker.yaml";
-
-  record Exec(int code, String output) {}
 
   @Test
   void hookFailsWithFileAndLineOnABadManifestAndPassesOnceFixed(@TempDir Path tmp) throws Exception {
@@ -49,7 +45,7 @@ class PreCommitHookTest {
     Files.writeString(repo.resolve(BREAKER), breaker, StandardCharsets.UTF_8);
     exec(repo, env, "git", "add", BREAKER);
 
-    Exec failing = exec(repo, env, "pre-commit", "try-repo", root.toString(), "istio-lint", "--verbose");
+    Cli.Exec failing = exec(repo, env, "pre-commit", "try-repo", root.toString(), "istio-lint", "--verbose");
     assertThat(failing.code()).as(failing.output()).isNotZero();
     assertThat(failing.output()).contains(BREAKER + ":12:5: error: [TLS001]", "fix: add tls: {mode: ISTIO_MUTUAL}");
     assertThat(failing.output()).doesNotContainPattern("(?m)^mesh-mtls\\.yaml:");
@@ -60,7 +56,7 @@ class PreCommitHookTest {
     Files.createDirectories(repo.resolve(".github/workflows"));
     Files.writeString(repo.resolve(".github/workflows/ci.yml"), "on: push\njobs: {}\n", StandardCharsets.UTF_8);
     exec(repo, env, "git", "add", BREAKER, ".github");
-    Exec passing = exec(repo, env, "pre-commit", "try-repo", root.toString(), "istio-lint", "--verbose");
+    Cli.Exec passing = exec(repo, env, "pre-commit", "try-repo", root.toString(), "istio-lint", "--verbose");
     assertThat(passing.code()).as(passing.output()).isZero();
     assertThat(passing.output()).contains("No problems found in 5 files");
   }
@@ -87,15 +83,9 @@ class PreCommitHookTest {
     return false;
   }
 
-  private static Exec exec(Path dir, Map<String, String> env, String... command) throws IOException, InterruptedException {
-    ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(List.of(command))).directory(dir.toFile()).redirectErrorStream(true);
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    byte[] out = p.getInputStream().readAllBytes();
-    if (!p.waitFor(5, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      return new Exec(-1, "timed out: " + String.join(" ", command));
-    }
-    return new Exec(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+  private static Cli.Exec exec(Path dir, Map<String, String> env, String... command)
+      throws IOException, InterruptedException {
+    return Cli.exec(dir, env, List.of(), command);
   }
+
 }
